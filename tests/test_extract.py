@@ -1,0 +1,212 @@
+"""Attribution rules, one sentence (or short article) per pattern. All text written for these tests."""
+
+import pytest
+
+from tracker.extract import extract
+from tracker.models import Article
+from tracker.readers.text import paragraph_spans
+
+
+def run(text: str, published: str | None = "2024-03-05", author: str | None = None):
+    article = Article(text=text, paragraphs=paragraph_spans(text), published=published, author=author)
+    statements = extract(article)
+    for statement in statements:
+        assert text[statement.start:statement.end] == statement.text
+    return statements
+
+
+def brief(statements):
+    return [(s.kind, s.text, s.speaker, s.speaker_mention, s.cue) for s in statements]
+
+
+def test_quote_then_pronoun_said():
+    statements = run('Mayor Lena Fox opened the meeting.\n\n"We will fix the roads this year," she said.')
+    assert brief(statements) == [("direct", "We will fix the roads this year", "Lena Fox", "she", "said")]
+
+
+def test_quote_then_said_name_inverted():
+    assert brief(run('"The numbers do not add up," said Omar Reyes.')) == [
+        ("direct", "The numbers do not add up", "Omar Reyes", "Omar Reyes", "said")]
+
+
+def test_name_verb_comma_quote():
+    assert brief(run('Omar Reyes warned, "The numbers do not add up."')) == [
+        ("direct", "The numbers do not add up.", "Omar Reyes", "Omar Reyes", "warned")]
+
+
+def test_curly_quotes_and_nested_single_quotes():
+    statements = run("\u201cShe told me \u2018never again\u2019 and I believed her,\u201d Paul Ndiaye said.")
+    assert brief(statements) == [
+        ("direct", "She told me \u2018never again\u2019 and I believed her", "Paul Ndiaye", "Paul Ndiaye", "said")]
+
+
+def test_guillemets():
+    assert brief(run("\u00abNous resterons ouverts tout l'hiver,\u00bb said Claire Martin.")) == [
+        ("direct", "Nous resterons ouverts tout l'hiver", "Claire Martin", "Claire Martin", "said")]
+
+
+def test_surname_resolves_to_full_name():
+    statements = run('Nurse Carla Mendes spoke first.\n\n"The ward is full every night," Mendes said.')
+    assert [(s.speaker, s.speaker_mention) for s in statements] == [("Carla Mendes", "Mendes")]
+
+
+def test_title_resolves_to_person_with_that_role():
+    text = ('Finance Minister Ruth Adler presented the budget on Monday.\n\n'
+            '"This budget protects families," the minister said.')
+    [statement] = run(text)
+    assert (statement.speaker, statement.speaker_mention, statement.speaker_role) == (
+        "Ruth Adler", "the minister", "Finance Minister")
+
+
+def test_possessive_affiliation_and_title():
+    [statement] = run("Chile's President Ana Rojas said the border would stay open through the winter.")
+    assert (statement.kind, statement.speaker, statement.speaker_role, statement.speaker_affiliation) == (
+        "indirect", "Ana Rojas", "President", "Chile")
+    assert statement.text == "the border would stay open through the winter"
+
+
+def test_apposition_after_name():
+    [statement] = run('"Rest is the best medicine," Hugh Hill, a doctor, said.')
+    assert (statement.speaker, statement.speaker_role) == ("Hugh Hill", "doctor")
+
+
+def test_apposition_naming_the_person():
+    [statement] = run("The club's head coach, Marta Ivanova, said the team would train through the holidays.")
+    assert (statement.speaker, statement.speaker_role, statement.kind) == ("Marta Ivanova", "head coach", "indirect")
+
+
+def test_quote_paragraph_without_verb_continues_speaker():
+    text = ('"We found water damage in every room," said inspector Joel Park.\n\n'
+            '"Nobody should be living there."')
+    statements = run(text)
+    assert [(s.text, s.speaker, s.speaker_mention) for s in statements] == [
+        ("We found water damage in every room", "Joel Park", "said inspector Joel Park"[5:]),
+        ("Nobody should be living there.", "Joel Park", None),
+    ]
+
+
+def test_quote_running_over_paragraphs_takes_speaker_from_last():
+    text = ('Tenant leader Rosa Diaz described the winter.\n\n'
+            '"The heat went off in January and stayed off for weeks.\n\n'
+            '"We wore coats indoors," she said.')
+    statements = run(text)
+    assert [(s.text, s.speaker) for s in statements] == [
+        ("The heat went off in January and stayed off for weeks.", "Rosa Diaz"),
+        ("We wore coats indoors", "Rosa Diaz"),
+    ]
+
+
+def test_colon_introduced_quote_with_speaker_before():
+    [statement] = run('Coach Dan Silva was blunt: "We played badly and we deserved to lose."')
+    assert (statement.kind, statement.speaker) == ("direct", "Dan Silva")
+
+
+def test_colon_at_end_of_previous_paragraph():
+    text = 'Silva added:\n\n"We will be back next season and we will be stronger."'
+    [statement] = run('Coach Dan Silva spoke after the game.\n\n' + text)
+    assert (statement.speaker, statement.cue) == ("Dan Silva", "added")
+
+
+def test_quote_followed_by_dash_and_name():
+    [statement] = run('"Every vote is a voice." \u2014 Grace Obi')
+    assert (statement.text, statement.speaker) == ("Every vote is a voice.", "Grace Obi")
+
+
+def test_indirect_said_that():
+    [statement] = run("Police Chief Amir Khan said that patrols would double in the downtown core.")
+    assert brief([statement]) == [
+        ("indirect", "patrols would double in the downtown core", "Amir Khan", "Police Chief Amir Khan", "said")]
+
+
+def test_indirect_content_first():
+    [statement] = run("The bridge will reopen in May, transport official Jo Lin said.")
+    assert (statement.kind, statement.text, statement.speaker) == ("indirect", "The bridge will reopen in May", "Jo Lin")
+
+
+def test_indirect_told_reporters():
+    [statement] = run("Senator Bea Walsh told reporters the bill had enough votes to pass.")
+    assert (statement.text, statement.speaker, statement.cue) == ("the bill had enough votes to pass", "Bea Walsh", "told")
+
+
+def test_according_to():
+    [statement] = run("According to fire chief Ian Moss, the blaze started in the kitchen.")
+    assert (statement.kind, statement.text, statement.speaker) == ("indirect", "the blaze started in the kitchen", "Ian Moss")
+
+
+@pytest.mark.parametrize("verb", ["added", "noted", "insisted", "argued", "stated", "emphasized", "tweeted", "wrote"])
+def test_reporting_verb_family(verb):
+    [statement] = run(f"Analyst Kofi Mensah {verb} that prices would fall by summer.")
+    assert (statement.speaker, statement.cue, statement.text) == ("Kofi Mensah", verb, "prices would fall by summer")
+
+
+def test_mixed_statement_is_one_statement():
+    [statement] = run('Mayor Lena Fox said the plan was "dead on arrival" and would be withdrawn.')
+    assert (statement.kind, statement.text) == ("mixed", 'the plan was "dead on arrival" and would be withdrawn')
+
+
+def test_partial_quote_with_nominal_cue():
+    text = 'Mayor Lena Fox spoke.\n\nShe stood by her claim that the city had "no other option" this year.'
+    statements = run(text)
+    assert [(s.kind, s.text, s.speaker, s.cue) for s in statements] == [
+        ("partial", "no other option", "Lena Fox", "claim")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'We watched the film "Jaws" again last night with the children.',
+        'The striker, known as "the Rocket", scored twice.',
+        'The plan was described as "ambitious" in the report.',
+    ],
+)
+def test_scare_quotes_titles_and_nicknames_are_not_statements(sentence):
+    assert run(sentence) == []
+
+
+def test_organization_speaker():
+    [statement] = run('An NBC News report said the talks had collapsed overnight.')
+    assert (statement.speaker, statement.speaker_type) == ("NBC News", "organization")
+
+
+def test_anonymous_group_speaker():
+    [statement] = run("Current and former officials said the plan had been shelved.")
+    assert (statement.speaker, statement.speaker_type) == ("Current and former officials", "anonymous group")
+
+
+def test_pronoun_takes_gender_compatible_antecedent():
+    text = ("Judge Maria Costa questioned Robert Hale for an hour.\n\n"
+            '"I did nothing wrong," he said.')
+    [statement] = run(text)
+    assert statement.speaker == "Robert Hale"
+
+
+def test_place_is_never_a_pronoun_antecedent():
+    text = ('Repairs on the Harbour Bridge began in May.\n\n"It is going well," he said.')
+    [statement] = run(text)
+    assert statement.speaker is None and statement.speaker_mention == "he"
+
+
+def test_author_is_never_the_speaker():
+    text = '"We are leaving," she said.'
+    [statement] = run(text, author="Jane Roe")
+    assert statement.speaker is None
+
+
+def test_statement_date_from_text_and_from_publication():
+    text = ('Mayor Lena Fox spoke on Monday. "We will fix it," Fox said on Monday.\n\n'
+            'The works are budgeted at two million.\n\n'
+            'Fox said the works would start soon.')
+    first, second = run(text, published="2024-03-06")
+    assert (first.date, first.date_source, first.date_phrase, first.date_precision) == ("2024-03-04", "text", "on Monday", "day")
+    assert (second.date, second.date_source, second.date_phrase) == ("2024-03-06", "publication", None)
+
+
+def test_same_speaker_in_next_paragraph_keeps_the_occasion_date():
+    text = 'Fox said on Monday that the works would start soon.\n\n"We are ready," Fox said.'
+    first, second = run(text, published="2024-03-06")
+    assert (second.date, second.date_source, second.date_phrase) == ("2024-03-04", "text", "on Monday")
+
+
+def test_date_inside_quote_is_not_the_date_said():
+    [statement] = run('"The flood came on Monday," Fox said.', published="2024-03-06")
+    assert (statement.date, statement.date_source) == ("2024-03-06", "publication")

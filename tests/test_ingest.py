@@ -1,0 +1,143 @@
+"""Storing: idempotent, atomic per article, changed articles replace their statements."""
+
+import json
+
+import pytest
+from sqlite_utils import Database
+
+from tracker.extract import EXTRACTOR_VERSION
+from tracker.ingest import Overrides, ingest_paths
+from tracker.schema import FTS, TABLES, VIEWS, ensure_schema
+
+from .conftest import write
+
+STORY = """Council Backs New Cycle Lanes
+
+By Ravi Shah | Metro Daily | May 2, 2024
+
+Councillor Joan Ellis said on Wednesday that the lanes would be finished by autumn.
+
+"Safer streets are good for everyone," Ellis said.
+
+Tags: Cycling, City Hall
+"""
+
+
+def test_ingest_stores_whole_rows(tmp_path, db):
+    path = write(tmp_path, "cycle.txt", STORY)
+    summary = ingest_paths(db, [path])
+    assert (summary.added, summary.unchanged, summary.replaced, summary.failed, summary.statements) == (1, 0, 0, 0, 2)
+    article = db["articles"].get(1)
+    assert {k: article[k] for k in ("title", "author", "published", "section", "url", "path", "format", "extractor_version")} == {
+        "title": "Council Backs New Cycle Lanes",
+        "author": "Ravi Shah",
+        "published": "2024-05-02",
+        "section": None,
+        "url": None,
+        "path": str(path),
+        "format": "text",
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+    assert db["sources"].get(article["source_id"])["name"] == "Metro Daily"
+    assert [r["name"] for r in db.query("select name from tags order by id")] == ["Cycling", "City Hall"]
+    rows = list(db.query("select * from statements order by start_offset"))
+    first, second = rows
+    assert {k: first[k] for k in first if k not in ("id", "context")} == {
+        "article_id": 1,
+        "speaker_id": 1,
+        "source_id": article["source_id"],
+        "text": "the lanes would be finished by autumn",
+        "kind": "indirect",
+        "cue": "said",
+        "speaker_mention": "Councillor Joan Ellis",
+        "speaker_start": STORY.index("Councillor Joan Ellis"),
+        "speaker_end": STORY.index("Councillor Joan Ellis") + len("Councillor Joan Ellis"),
+        "start_offset": STORY.index("the lanes"),
+        "end_offset": STORY.index("the lanes") + len("the lanes would be finished by autumn"),
+        "date_said": "2024-05-01",
+        "month_said": "2024-05",
+        "date_precision": "day",
+        "date_source": "text",
+        "date_phrase": "on Wednesday",
+        "tags": json.dumps(["Cycling", "City Hall"]),
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+    assert (second["text"], second["speaker_id"], second["date_said"], second["date_source"]) == (
+        "Safer streets are good for everyone", 1, "2024-05-01", "text")
+    assert db["speakers"].get(1) == {"id": 1, "name": "Joan Ellis", "type": "person", "role": "Councillor", "affiliation": None}
+    assert sorted(r["alias"] for r in db["speaker_aliases"].rows) == ["Councillor Joan Ellis", "Ellis", "Joan Ellis"]
+
+
+def test_reingest_changes_nothing(tmp_path, db, samples):
+    first = ingest_paths(db, [samples])
+    before = {t: list(db[t].rows) for t in TABLES if t != "ingest_errors"}
+    second = ingest_paths(db, [samples])
+    assert first.added == 7 and first.failed == 0
+    assert (second.added, second.unchanged, second.replaced, second.statements) == (0, 7, 0, 0)
+    assert {t: list(db[t].rows) for t in TABLES if t != "ingest_errors"} == before
+
+
+def test_changed_article_with_same_url_replaces_statements(tmp_path, db):
+    a = write(tmp_path, "v1.jsonl", json.dumps({"url": "https://x.example/a", "text": '"Version one is here," said Ann Lee.'}))
+    b = write(tmp_path, "v2.jsonl", json.dumps({"url": "https://x.example/a", "text": '"Version two replaces it," said Ann Lee.'}))
+    ingest_paths(db, [a])
+    summary = ingest_paths(db, [b])
+    assert (summary.added, summary.replaced) == (0, 1)
+    assert [r["text"] for r in db["statements"].rows] == ["Version two replaces it"]
+    assert db["articles"].count == 1
+    assert [r["text"] for r in db.query("select text from statements_fts where statements_fts match 'replaces'")] == [
+        "Version two replaces it"]
+
+
+def test_bad_file_is_reported_and_good_files_land(tmp_path, db):
+    good = write(tmp_path, "good.txt", STORY)
+    bad = write(tmp_path, "bad.txt", b"\x00\x01binary")
+    seen = []
+    summary = ingest_paths(db, [good, bad, tmp_path / "gone.txt"], on_error=seen.append)
+    assert (summary.added, summary.failed) == (1, 2)
+    assert [str(e) for e in seen] == [f"{tmp_path / 'gone.txt'}: no such file or directory", f"{bad}: binary file, not text"]
+    assert [(r["path"], r["reason"]) for r in db.query("select path, reason from ingest_errors order by id")] == [
+        (str(tmp_path / "gone.txt"), "no such file or directory"), (str(bad), "binary file, not text")]
+
+
+def test_failed_article_leaves_nothing_half_written(tmp_path, db, monkeypatch):
+    path = write(tmp_path, "cycle.txt", STORY)
+    import tracker.store as store
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "statement_row", explode)
+    summary = ingest_paths(db, [path])
+    assert summary.failed == 1
+    assert db["articles"].count == 0 and db["statements"].count == 0 and db["article_tags"].count == 0
+    assert [r["reason"] for r in db["ingest_errors"].rows] == ["RuntimeError: disk on fire"]
+
+
+def test_overrides_win(tmp_path, db):
+    path = write(tmp_path, "cycle.txt", STORY)
+    ingest_paths(db, [path], overrides=Overrides(source="Other Paper", url="https://o.example/c", published="June 1, 2024", author="A. Writer"))
+    article = db["articles"].get(1)
+    assert (article["url"], article["published"], article["author"]) == ("https://o.example/c", "2024-06-01", "A. Writer")
+    assert db["sources"].get(article["source_id"]) == {"id": article["source_id"], "name": "Other Paper", "domain": "o.example"}
+
+
+def test_ensure_schema_is_idempotent_and_upgrades(tmp_path):
+    db = Database(tmp_path / "old.db")
+    db["statements"].create({"id": int, "text": str}, pk="id")  # a database from before most columns
+    ensure_schema(db)
+    ensure_schema(db)
+    assert set(TABLES["statements"]["columns"]) <= {c.name for c in db["statements"].columns}
+    for table, columns in FTS.items():
+        assert db[f"{table}_fts"].exists()
+    assert set(VIEWS) <= set(db.view_names())
+    for name, shape in TABLES.items():
+        declared = {(fk.column, fk.other_table) for fk in db[name].foreign_keys}
+        assert {(c, t) for c, t, _ in shape.get("foreign_keys", [])} <= declared
+
+
+@pytest.mark.parametrize("column", ["speaker_id", "article_id", "source_id", "kind", "month_said", "date_said"])
+def test_faceted_and_joined_columns_are_indexed(db, column):
+    ensure_schema(db)
+    indexed = {tuple(i.columns) for i in db["statements"].indexes}
+    assert (column,) in indexed

@@ -1,0 +1,134 @@
+"""The `tracker` command line: thin wrappers over the library functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from sqlite_utils import Database
+
+from . import publish
+from .extract import extract
+from .ingest import Overrides, ingest_paths
+from .readers import FORMATS, ReadError, find_files, read_file
+
+DEFAULT_DB = "data/tracker.db"
+
+
+def db_option(command):
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True,
+        help="SQLite database file.",
+    )(command)
+
+
+def format_option(command):
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default=None,
+        help="Read every file as this format instead of going by its extension.",
+    )(command)
+
+
+def open_db(db_path: str) -> Database:
+    from pathlib import Path
+
+    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    return Database(db_path)
+
+
+@click.group()
+@click.version_option(package_name="tracker")
+def cli():
+    """Track who said what, when, and where it was reported.
+
+    Ingest news articles into SQLite, then publish them with Datasette.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@format_option
+@click.option("--source", help="Outlet that published the articles (overrides the file).")
+@click.option("--url", help="URL of the article (overrides the file).")
+@click.option("--published", help="Publication date, any common form (overrides the file).")
+@click.option("--author", help="Author of the article (overrides the file).")
+@click.option("--silent", is_flag=True, help="No progress bar.")
+def ingest(paths, db_path, fmt, source, url, published, author, silent):
+    """Read articles from PATHS (files or directories) into the database.
+
+    Plain text (.txt, .md), HTML (.html, .htm) and JSON Lines (.jsonl) are
+    read; directories are walked recursively. Re-ingesting an unchanged
+    article changes nothing; a changed one replaces its statements.
+    """
+    db = open_db(db_path)
+    overrides = Overrides(source=source, url=url, published=published, author=author)
+
+    def report(error: ReadError) -> None:
+        click.echo(f"error: {error}", err=True)
+
+    def progress(files):
+        if silent or len(files) < 2 or not sys.stderr.isatty():
+            return files
+        return _progress_bar(files)
+
+    summary = ingest_paths(db, paths, fmt=fmt, overrides=overrides, on_error=report, progress=progress)
+    click.echo(str(summary))
+    if summary.failed:
+        sys.exit(1)
+
+
+def _progress_bar(files):
+    with click.progressbar(files, label="Ingesting", file=sys.stderr) as bar:
+        yield from bar
+
+
+@cli.command("extract")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines output (the default; kept for scripts).")
+@format_option
+@click.option("--published", help="Publication date to resolve 'on Tuesday' against, if the file has none.")
+def extract_command(files, as_json, fmt, published):
+    """Print the statements found in FILES as JSON Lines, without touching a database."""
+    failed = False
+    overrides = Overrides(published=published)
+    for item in find_files(files, fmt):
+        if isinstance(item, ReadError):
+            click.echo(f"error: {item}", err=True)
+            failed = True
+            continue
+        for article in read_file(item, fmt):
+            if isinstance(article, ReadError):
+                click.echo(f"error: {article}", err=True)
+                failed = True
+                continue
+            if published and not article.published:
+                overrides.apply(article)
+            for statement in extract(article):
+                click.echo(json.dumps(statement.to_json(str(item)), ensure_ascii=False))
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; loopback only by default.")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option("--metadata", "metadata_path", type=click.Path(exists=True, dir_okay=False),
+              help="Datasette metadata file (default: the project's metadata.json).")
+def serve(db_path, host, port, metadata_path):
+    """Publish the database with Datasette: faceted statements, search, canned queries."""
+    open_db(db_path)
+    click.echo(f"Serving {db_path} at http://{host}:{port}/", err=True)
+    sys.exit(publish.serve(db_path, host=host, port=port, metadata_path=metadata_path))
+
+
+@cli.command("init-db")
+@db_option
+def init_db(db_path):
+    """Create the database, or bring an older one up to date with the current schema."""
+    from .schema import ensure_schema
+
+    ensure_schema(open_db(db_path))
+    click.echo(f"{db_path}: schema up to date")

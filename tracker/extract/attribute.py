@@ -1,0 +1,581 @@
+"""The attribution rules: which spans are statements and who said them.
+
+Work goes paragraph by paragraph, sentence by sentence, in reading order, so
+that every reference ("she", "the minister", a quote paragraph with no verb)
+can only look back at what a reader has already seen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import rules
+from ..models import Article
+from .entities import Entities, Entity, fold
+from .mentions import DOCUMENT_NOUNS, NOT_NAMES, PRONOUN_OBJECTS, Mention, mention_ending_at, mention_from_tokens, mention_starting_at
+from .units import Quote, Token, find_quotes, sentence_spans, tokenize
+
+AUXILIARIES = frozenset(
+    "has have had is was were are be been will would could should can may might must did does do also later then "
+    "once again further repeatedly previously earlier recently reportedly simply only just still even never not "
+    "often always already quickly publicly privately".split()
+)
+# Verbs whose content may follow directly, without "that": "Smith said the plan ...".
+DIRECT_CONTENT_VERBS = frozenset(
+    "say tell add write tweet insist argue claim explain note warn stress emphasize acknowledge admit assert contend "
+    "maintain predict confirm believe think reiterate state announce recall suggest concede agree complain estimate "
+    "post continue".split()
+)
+# Verbs that need "that" (or a quote) to report speech: "denied claims that", "announced that".
+CONTENT_NOUNS = frozenset("claims reports allegations suggestions accusations rumours rumors speculation".split())
+FILLER_WORDS = frozenset(
+    "in on at during to with for from after before about of by the a an his her their its this that last next earlier "
+    "later interview statement statements news conference press release email e-mail emailed phone telephone call "
+    "video post tweet twitter facebook instagram social media speech hearing meeting briefing rally event told radio "
+    "television tv show program programme podcast reporters journalists audience crowd supporters today tonight "
+    "yesterday morning afternoon evening night week month year weekend recently when asked".split()
+)
+INTRO_WORDS = frozenset(
+    "however but and meanwhile still yet so also then now later earlier today yesterday instead indeed moreover "
+    "in on at during after before while when since despite following although though as with without for under "
+    "over from by amid among".split()
+)
+SENTENCE_TERMINATORS = frozenset(".!?…")
+# Words a reported clause can begin with: "said every school should ...".
+CLAUSE_STARTS = frozenset(
+    "he she they it we i you there this these those the a an his her their its our my your no some all many most "
+    "more any nothing everyone everybody nobody none people every each both several few only not if what whether "
+    "once one two three police officials".split()
+)
+# Reporting verbs that are nouns as often: only a verb after a subject that fits.
+NOUN_VERBS = frozenset(
+    "report claim comment post tweet answer charge estimate forecast promise vow warn reply respond rule "
+    "statement testify note state joke boast worry fear hope question concern".split()
+)
+DETERMINER_WORDS = frozenset("the a an this that these those his her their its our my your recent new latest earlier".split())
+# Verbs that take the listener before the content: "told the city council that ...".
+OBJECT_VERBS = frozenset("tell inform assure remind warn advise promise ask convince".split())
+# Verbs whose content can be a gerund: "suggested sending troops", "denied taking bribes".
+GERUND_VERBS = frozenset("suggest propose recommend deny admit acknowledge recall describe consider urge".split())
+
+
+@dataclass
+class Found:
+    """A statement before it becomes a Statement: spans, speaker, how it was found."""
+
+    start: int
+    end: int
+    kind: str
+    paragraph: int
+    sentence: tuple[int, int]
+    mention: Mention | None = None
+    entity: Entity | None = None
+    cue: str | None = None
+    quotes: tuple[Quote, ...] = ()
+
+
+def _without_determiner(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest if first.lower() in ("a", "an", "the") and rest else text
+
+
+def verb_lemma(tokens: list[Token], index: int) -> tuple[str, int] | None:
+    """(lemma, number of tokens) when tokens[index] starts a reporting verb."""
+    forms = rules.reporting_verbs()
+    token = tokens[index]
+    if index + 1 < len(tokens):
+        pair = f"{token.lower} {tokens[index + 1].lower}"
+        if pair in forms:
+            return forms[pair], 2
+    lemma = forms.get(token.lower)
+    if lemma is None or not token.text[:1].islower():
+        return None
+    if " " in lemma:
+        return None  # "point" alone is not "point out"
+    if lemma in NOUN_VERBS and index > 0 and token.lower in (lemma, lemma + "s"):
+        # "an NBC News report", "recent reports" are nouns; "they report", "Smith reports" are verbs.
+        previous = tokens[index - 1]
+        if token.lower == lemma:
+            if previous.lower not in ("they", "we", "i", "you", "to", "will", "would", "did", "do", "may", "might", "could", "should"):
+                return None
+        elif previous.lower in DETERMINER_WORDS or not (previous.text[:1].isupper() or previous.lower in ("he", "she", "it") or previous.lower.endswith("ly")):
+            return None
+    return lemma, 1
+
+
+class ArticleExtractor:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.quotes = find_quotes(self.text, article.paragraphs)
+        self.entities = Entities()
+        self.found: list[Found] = []
+        self.last_speaker: tuple[Entity | None, int] | None = None  # (entity, paragraph)
+
+    # -- the pass ------------------------------------------------------------
+    def run(self) -> list[Found]:
+        self._introduce_names()
+        by_paragraph: dict[int, list[Quote]] = {}
+        for quote in self.quotes:
+            by_paragraph.setdefault(quote.paragraph, []).append(quote)
+        for number, (p_start, p_end) in enumerate(self.article.paragraphs):
+            quotes = by_paragraph.get(number, [])
+            for s_start, s_end in sentence_spans(self.text, p_start, p_end, quotes):
+                in_sentence = [q for q in quotes if s_start <= q.open_at < s_end]
+                self._sentence(number, s_start, s_end, in_sentence)
+        self._fill_quote_chains()
+        return sorted(self.found, key=lambda f: f.start)
+
+    def _introduce_names(self) -> None:
+        """Register the people and organizations a reader meets, where they are met."""
+        for number, (p_start, p_end) in enumerate(self.article.paragraphs):
+            tokens = [t for t in tokenize(self.text, p_start, p_end) if not self._in_quote(t.start)]
+            index = 0
+            while index < len(tokens):
+                if not tokens[index].text[:1].isupper():
+                    index += 1
+                    continue
+                end = index
+                while end < len(tokens) and (tokens[end].text[:1].isupper() or (
+                        tokens[end].lower in ("de", "van", "von", "da", "del", "bin", "al") and end + 1 < len(tokens)
+                        and tokens[end + 1].text[:1].isupper())):
+                    end += 1
+                run_words = [t.lower for t in tokens[index:end] if t.lower not in NOT_NAMES]
+                if len(run_words) >= 2 or (end - index == 2 and tokens[index].lower in ("mr.", "mrs.", "ms.", "dr.")):
+                    if end < len(tokens) and tokens[end].lower in DOCUMENT_NOUNS:
+                        end += 1  # "an NBC News report": the report speaks for NBC News
+                    mention = mention_ending_at(tokens, end, self.text, floor=max(0, index - 4))
+                    if mention is not None and mention.kind in ("name", "organization") and not self._is_place(mention):
+                        subject = self._is_subject(tokens, index, end)
+                        if mention.kind == "organization" or len(mention.name.split()) >= 2 or mention.role:
+                            self.entities.introduce(mention, mention.start, subject=subject)
+                index = end
+
+    def _is_subject(self, tokens: list[Token], start: int, end: int) -> bool:
+        before = tokens[start - 1].text if start else "."
+        after = tokens[end].lower if end < len(tokens) else ""
+        if before in ".!?:;" or start == 0:
+            return True
+        return after in rules.reporting_verbs() or after in AUXILIARIES or (before == "," and after not in (",", "and"))
+
+    def _is_place(self, mention: Mention) -> bool:
+        return mention.name is not None and fold(mention.name) in rules.places()
+
+    def _in_quote(self, position: int) -> bool:
+        for quote in self.quotes:
+            if quote.start <= position < quote.end:
+                return True
+        return False
+
+    # -- one sentence --------------------------------------------------------
+    def _sentence(self, paragraph: int, s_start: int, s_end: int, quotes: list[Quote]) -> None:
+        tokens = tokenize(self.text, s_start, s_end)
+        outside = [t for t in tokens if not any(q.open_at <= t.start < q.outer_end for q in quotes)]
+        used_verbs: set[int] = set()  # token start offsets of verbs already used
+        for quote in quotes:
+            self._direct(paragraph, (s_start, s_end), quote, quotes, outside, used_verbs)
+        self._indirect(paragraph, (s_start, s_end), quotes, outside, used_verbs)
+        for quote in quotes:
+            if not quote.used:
+                self._unattributed(paragraph, (s_start, s_end), quote, quotes, outside)
+
+    def _direct(self, paragraph, sentence, quote: Quote, quotes, outside: list[Token], used_verbs) -> None:
+        s_start, s_end = sentence
+        if quote.used:
+            return
+        following = [q.open_at for q in quotes if q.open_at > quote.open_at]
+        preceding = [q.outer_end for q in quotes if q.outer_end <= quote.open_at]
+        after = [t for t in outside if quote.outer_end <= t.start < (following[0] if following else s_end)]
+        before = [t for t in outside if (preceding[-1] if preceding else s_start) <= t.start < quote.open_at]
+        whole_sentence_quote = not before and (not after or all(t.text in ".!?" for t in after))
+
+        attribution = self._after_quote(after) or self._before_quote(before, outside, sentence)
+        if attribution is None and not before and quote.paragraph > 0 and self._opens_paragraph(quote):
+            attribution = self._colon_in_previous_paragraph(quote)
+        if attribution is None:
+            return
+        mention, cue, verb_at = attribution
+        if verb_at is not None:
+            used_verbs.add(verb_at)
+        # A short quote woven into a sentence that has its own reporting clause is part of it.
+        if not whole_sentence_quote and quote.words(self.text) < 4 and before and after and cue:
+            return
+        entity = self._resolve(mention, paragraph, sentence[0]) if mention else self._speaker_from_context(paragraph)
+        self._add(Found(quote.start, quote.end, "direct", paragraph, sentence, mention, entity, cue, (quote,)))
+        quote.used = True
+
+    def _after_quote(self, after: list[Token]):
+        """'," she said.' / '," said Smith.' / '," Smith, a doctor, said.' / '" — Jane Roe'."""
+        if not after:
+            return None
+        index = 0
+        while index < len(after) and after[index].text in ",":
+            index += 1
+        if index < len(after) and after[index].text in ("—", "–", "-") and index + 1 < len(after):
+            mention = mention_starting_at(after, index + 1, self.text)
+            if mention is not None and mention.kind in ("name", "organization"):
+                return mention, None, None
+            return None
+        for position in range(index, min(len(after), index + 14)):
+            token = after[position]
+            if token.text in SENTENCE_TERMINATORS:
+                return None
+            verb = verb_lemma(after, position)
+            if verb is None:
+                continue
+            lemma, width = verb
+            if position == index or all(t.lower in AUXILIARIES for t in after[index:position]):
+                mention = mention_starting_at(after, position + width, self.text)
+                if mention is not None:
+                    return mention, after[position].text if width == 1 else " ".join(t.text for t in after[position:position + width]), after[position].start
+                return None
+            mention = self._subject_before(after, position, floor=index)
+            if mention is not None:
+                return mention, self._cue_text(after, position, width), after[position].start
+            return None
+        return None
+
+    def _before_quote(self, before: list[Token], outside: list[Token], sentence):
+        """'She remarked, "' / 'Smith told reporters: "' / ', stating, "' / 'according to X, "'."""
+        if not before:
+            return None
+        last = before[-1].text
+        for position in range(len(before) - 1, max(-1, len(before) - 12), -1):
+            token = before[position]
+            verb = verb_lemma(before, position)
+            if verb is None:
+                if token.lower == "to" and position > 0 and before[position - 1].lower == "according":
+                    mention = mention_starting_at(before, position + 1, self.text)
+                    if mention is not None:
+                        return mention, "according to", None
+                continue
+            lemma, width = verb
+            filler = before[position + width:]
+            if filler and (not self._is_filler(filler, lemma) or last not in (",", ":", "that")):
+                continue
+            mention = self._subject_before(before, position)
+            if mention is None and self._subject_elsewhere(before, position):
+                mention = self._sentence_subject(outside, sentence)
+            if mention is None:
+                return None
+            return mention, self._cue_text(before, position, width), token.start
+        if last == ":":
+            mention = self._sentence_subject(outside, sentence)
+            if mention is not None:
+                return mention, None, None
+        return None
+
+    def _opens_paragraph(self, quote: Quote) -> bool:
+        p_start, _ = self.article.paragraphs[quote.paragraph]
+        return quote.open_at == p_start
+
+    def _colon_in_previous_paragraph(self, quote: Quote):
+        p_start, p_end = self.article.paragraphs[quote.paragraph - 1]
+        if not self.text[p_start:p_end].rstrip().endswith(":"):
+            return None
+        sentences = sentence_spans(self.text, p_start, p_end, [q for q in self.quotes if q.paragraph == quote.paragraph - 1])
+        s_start, s_end = sentences[-1]
+        tokens = [t for t in tokenize(self.text, s_start, s_end) if not self._in_quote(t.start)]
+        return self._before_quote(tokens, tokens, (s_start, s_end))
+
+    def _is_filler(self, tokens: list[Token], lemma: str) -> bool:
+        if len(tokens) > 9:
+            return False
+        for position, token in enumerate(tokens):
+            if token.text in ",:" or token.lower in FILLER_WORDS or token.lower in PRONOUN_OBJECTS:
+                continue
+            if token.text[:1].isupper() or token.text[:1].isdigit():
+                continue  # "told CBC News", "said Tuesday", "on March 3"
+            return False
+        return True
+
+    def _subject_before(self, tokens: list[Token], verb_index: int, floor: int = 0) -> Mention | None:
+        """The mention right before a verb, past adverbs, auxiliaries and an apposition."""
+        end = verb_index
+        while end > floor and (tokens[end - 1].lower in AUXILIARIES or (
+                tokens[end - 1].lower.endswith("ly") and tokens[end - 1].text[:1].islower())):
+            end -= 1
+        if end <= floor:
+            return None
+        if tokens[end - 1].text == ",":
+            return self._apposition_before(tokens, end - 1, floor)
+        mention = mention_ending_at(tokens, end, self.text, floor=floor)
+        return mention
+
+    def _apposition_before(self, tokens: list[Token], comma: int, floor: int) -> Mention | None:
+        """'Hugh Hill, a doctor, said' / 'The city's chief engineer, Marcus Bell, said' /
+        'Smith, 54, said' / 'Smith, who runs a bakery, said'."""
+        for first in range(comma - 1, max(floor - 1, comma - 16), -1):
+            if tokens[first].text != ",":
+                continue
+            head = mention_ending_at(tokens, first, self.text, floor=floor)
+            if head is None or head.end != tokens[first - 1].end:
+                return None
+            inner = mention_from_tokens(tokens[first + 1:comma], self.text)
+            if inner is not None and inner.kind == "name" and head.kind in ("title", "descriptor"):
+                inner.role = inner.role or _without_determiner(head.role or head.text)
+                inner.affiliation = inner.affiliation or head.affiliation
+                return inner
+            if inner is not None and inner.kind in ("title", "descriptor") and head.kind == "name" and not head.role:
+                head.role = _without_determiner(inner.role or inner.text)
+                head.affiliation = head.affiliation or inner.affiliation
+            return head if head.kind in ("name", "title", "organization", "group") else None
+        return None
+
+    def _subject_elsewhere(self, tokens: list[Token], verb_index: int) -> bool:
+        """', stating' / 'but firmly stated' / 'and added': the subject is the sentence's."""
+        index = verb_index
+        while index > 0 and (tokens[index - 1].lower in AUXILIARIES or tokens[index - 1].lower.endswith("ly")):
+            index -= 1
+        if index == 0:
+            return False
+        return tokens[index - 1].text == "," or tokens[index - 1].lower in ("and", "but") or tokens[verb_index].lower.endswith("ing")
+
+    def _sentence_subject(self, tokens: list[Token], sentence) -> Mention | None:
+        """The subject of a sentence: its first noun phrase after any introductory phrase."""
+        if not tokens:
+            return None
+        start = 0
+        if tokens[0].lower in INTRO_WORDS:
+            for index, token in enumerate(tokens[:14]):
+                if token.text == ",":
+                    start = index + 1
+                    break
+            else:
+                start = 1 if tokens[0].lower in ("but", "and", "so", "yet", "still", "however") else 0
+        mention = mention_starting_at(tokens, start, self.text, limit=start + 10)
+        return mention
+
+    def _cue_text(self, tokens: list[Token], position: int, width: int) -> str:
+        return self.text[tokens[position].start: tokens[position + width - 1].end]
+
+    # -- indirect speech -----------------------------------------------------
+    def _indirect(self, paragraph, sentence, quotes: list[Quote], outside: list[Token], used_verbs) -> None:
+        for position, token in enumerate(outside):
+            if token.start in used_verbs:
+                continue
+            verb = verb_lemma(outside, position)
+            if verb is None:
+                continue
+            lemma, width = verb
+            found = self._content_before(outside, position, width, lemma, sentence) or \
+                self._content_after(outside, position, width, lemma, sentence)
+            if found is None:
+                continue
+            mention, c_start, c_end = found
+            if self._add_indirect(paragraph, sentence, quotes, mention, c_start, c_end,
+                                  self._cue_text(outside, position, width)):
+                used_verbs.add(token.start)
+        self._according_to(paragraph, sentence, quotes, outside)
+
+    def _add_indirect(self, paragraph, sentence, quotes, mention, c_start, c_end, cue) -> bool:
+        c_start, c_end = self._trim(c_start, c_end)
+        if c_end - c_start < 8 or len(self.text[c_start:c_end].split()) < 3:
+            return False
+        if any(f.start < c_end and c_start < f.end for f in self.found if f.sentence == sentence):
+            return False
+        inner = [q for q in quotes if c_start <= q.open_at and q.outer_end <= c_end + 1]
+        if any(q.used for q in inner):
+            return False
+        kind = "mixed" if inner else "indirect"
+        if len(inner) == 1 and inner[0].open_at <= c_start + 1 and inner[0].outer_end >= c_end - 1:
+            kind, c_start, c_end = "direct", inner[0].start, inner[0].end
+        for quote in inner:
+            quote.used = True
+        entity = self._resolve(mention, paragraph, sentence[0])
+        self._add(Found(c_start, c_end, kind, paragraph, sentence, mention, entity, cue, tuple(inner)))
+        return True
+
+    def _according_to(self, paragraph, sentence, quotes, outside: list[Token]) -> None:
+        """'According to NAME, CONTENT.' / 'CONTENT, according to NAME.'"""
+        for position in range(len(outside) - 1):
+            if outside[position].lower != "according" or outside[position + 1].lower != "to":
+                continue
+            mention = mention_starting_at(outside, position + 2, self.text)
+            if mention is None:
+                continue
+            after = [t for t in outside if t.start >= mention.end]
+            if after and after[0].text == "," and len(after) > 3:
+                c_start, c_end = after[1].start, sentence[1]
+            elif position > 0 and outside[position - 1].text == "," and self._ends_sentence(after):
+                c_start, c_end = sentence[0], outside[position - 1].start
+            else:
+                continue
+            self._add_indirect(paragraph, sentence, quotes, mention, c_start, c_end, "according to")
+
+    def _content_before(self, tokens, position, width, lemma, sentence):
+        """'CONTENT, NAME said.' / 'CONTENT, said NAME.' / 'CONTENT, according to NAME.'"""
+        rest = tokens[position + width:]
+        inverted = mention_starting_at(tokens, position + width, self.text) if rest else None
+        tail = rest[(len(self.text[inverted.start:inverted.end].split()) if inverted else 0):]
+        if inverted is not None and position > 0 and tokens[position - 1].text == ",":
+            after_mention = [t for t in tokens if t.start >= inverted.end]
+            if self._ends_sentence(after_mention):
+                return inverted, sentence[0], tokens[position - 1].start
+        if not self._ends_sentence(rest):
+            return None
+        mention = self._subject_before(tokens, position)
+        if mention is None:
+            return None
+        index = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
+        if index is None or index == 0 or tokens[index - 1].text != ",":
+            return None
+        del tail
+        return mention, sentence[0], tokens[index - 1].start
+
+    def _ends_sentence(self, tokens: list[Token]) -> bool:
+        """Nothing but time, place or manner words before the sentence ends."""
+        words = [t for t in tokens if t.text not in SENTENCE_TERMINATORS and t.text not in "\"”’'"]
+        if not words:
+            return True
+        if words[0].text != "," and words[0].lower not in FILLER_WORDS and not words[0].text[:1].isupper():
+            return False
+        return len(words) <= 12 and not any(verb_lemma(words, i) for i in range(len(words)))
+
+    def _content_after(self, tokens, position, width, lemma, sentence):
+        """'NAME said (that) CONTENT' / 'NAME told reporters CONTENT' / 'according to NAME, CONTENT'."""
+        mention = self._subject_before(tokens, position)
+        if mention is None and self._subject_elsewhere(tokens, position):
+            mention = self._sentence_subject(tokens, sentence)
+        if mention is None:
+            return None
+        index = position + width
+        limit = min(len(tokens), index + 10)
+        that_at = next((i for i in range(index, limit) if tokens[i].lower == "that"), None)
+        between = tokens[index:that_at] if that_at is not None else []
+        if that_at is not None and (self._is_filler(between, lemma) or (
+                that_at > index and tokens[index].lower in CONTENT_NOUNS) or (
+                lemma in OBJECT_VERBS and all(t.text[:1].isalnum() for t in between))):
+            start = tokens[that_at + 1].start if that_at + 1 < len(tokens) else None
+        elif lemma in DIRECT_CONTENT_VERBS:
+            skip = index
+            if lemma == "tell" and skip < len(tokens):
+                # told reporters / told him / told CBC News
+                if tokens[skip].lower in PRONOUN_OBJECTS:
+                    skip += 1
+                else:
+                    while skip < len(tokens) and tokens[skip].text[:1].isupper():
+                        skip += 1
+            while skip < len(tokens) and tokens[skip].text in ",:":
+                skip += 1
+            if skip >= len(tokens) or not self._clause_start(tokens, skip):
+                if not (lemma in GERUND_VERBS and skip < len(tokens) and tokens[skip].lower.endswith("ing")):
+                    return None
+            start = tokens[skip].start
+        elif lemma in GERUND_VERBS and index < len(tokens) and tokens[index].lower.endswith("ing"):
+            start = tokens[index].start
+        else:
+            return None
+        if start is None:
+            return None
+        return mention, start, sentence[1]
+
+    def _clause_start(self, tokens: list[Token], index: int) -> bool:
+        token = tokens[index]
+        if token.lower in CLAUSE_STARTS:
+            return True
+        return token.text[:1].isupper() or token.text[:1].isdigit() or token.text in "\"“"
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        while end > start and self.text[end - 1] in " .,;:!?\n":
+            end -= 1
+        while start < end and self.text[start] in " ,;:\n":
+            start += 1
+        return start, end
+
+    # -- quotes no rule attributed ----------------------------------------
+    def _unattributed(self, paragraph, sentence, quote: Quote, quotes, outside) -> None:
+        words = quote.words(self.text)
+        before = [t for t in outside if sentence[0] <= t.start < quote.open_at]
+        nominal = self._nominal_cue(before)
+        if nominal is not None:
+            mention, cue = nominal
+            entity = self._resolve(mention, paragraph, sentence[0])
+            self._add(Found(quote.start, quote.end, "partial" if words < 8 else "direct", paragraph, sentence,
+                            mention, entity, cue, (quote,)))
+            quote.used = True
+            return
+        if words < 4:
+            return  # scare quotes, titles of works, nicknames
+        starts_paragraph = self._opens_paragraph(quote) or quote.continued
+        previous = self.last_speaker
+        entity = None
+        if previous is not None and (starts_paragraph or not before) and paragraph - previous[1] <= 1:
+            entity = previous[0]
+        elif previous is not None and previous[1] == paragraph:
+            entity = previous[0]
+        self._add(Found(quote.start, quote.end, "direct", paragraph, sentence, None, entity, None, (quote,)))
+        quote.used = True
+
+    def _nominal_cue(self, before: list[Token]):
+        """"her assertion that Mexico had received" / "Smith's claim that"."""
+        for position in range(len(before) - 1, max(-1, len(before) - 14), -1):
+            token = before[position]
+            if token.lower not in rules.nominal_cues():
+                continue
+            if position == 0:
+                return None
+            owner = before[position - 1]
+            if owner.lower in ("her", "his", "their"):
+                pronoun = {"her": "she", "his": "he", "their": "they"}[owner.lower]
+                mention = Mention(owner.text, owner.start, owner.end, "pronoun", head=pronoun,
+                                  gender={"she": "female", "he": "male"}.get(pronoun))
+                return mention, token.text
+            if owner.text.endswith(("'s", "’s")):
+                words = owner.text[:-2]
+                mention = mention_from_tokens([Token(words, owner.start, owner.end - 2)], self.text)
+                if mention is not None:
+                    return mention, token.text
+            return None
+        return None
+
+    # -- speakers ------------------------------------------------------------
+    def _resolve(self, mention: Mention, paragraph: int, sentence_start: int | None = None) -> Entity | None:
+        recent = None
+        if self.last_speaker is not None and paragraph - self.last_speaker[1] <= 3:
+            recent = self.last_speaker[0]
+        entity = self.entities.resolve(mention, mention.start, recent)
+        if entity is None and mention.kind in ("title", "descriptor") and mention.text.lower().startswith("the "):
+            # "... with Donald Trump, where the former US president had suggested": a definite
+            # description right after a name in the same sentence is that person.
+            entity = self.entities.named_between(sentence_start if sentence_start is not None else mention.start - 200,
+                                                 mention.start)
+            if entity is not None and mention.role and not entity.role:
+                entity.role = mention.role
+        return entity
+
+    def _speaker_from_context(self, paragraph: int) -> Entity | None:
+        if self.last_speaker is not None and paragraph - self.last_speaker[1] <= 1:
+            return self.last_speaker[0]
+        return None
+
+    def _add(self, found: Found) -> None:
+        self.found.append(found)
+        if found.entity is not None or found.mention is not None:
+            self.last_speaker = (found.entity, found.paragraph)
+
+    def _fill_quote_chains(self) -> None:
+        """A quote running over paragraphs has one speaker: give it to every part."""
+        by_quote = {id(q): f for f in self.found for q in f.quotes}
+        chain: list[Found] = []
+        for quote in self.quotes:
+            found = by_quote.get(id(quote))
+            if found is None:
+                continue
+            if quote.continued and chain:
+                chain.append(found)
+            else:
+                self._settle(chain)
+                chain = [found]
+        self._settle(chain)
+
+    def _settle(self, chain: list[Found]) -> None:
+        if len(chain) < 2:
+            return
+        named = next((f for f in chain if f.mention is not None), None)
+        if named is None:
+            return
+        for found in chain:
+            if found.mention is None:
+                found.entity = named.entity

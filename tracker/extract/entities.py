@@ -1,0 +1,237 @@
+"""Who a mention refers to, within one article.
+
+Full names introduce people and organizations; a surname, a title ("the
+president"), a definite description ("the report") or a pronoun refers back
+to the nearest compatible one introduced earlier.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass, field
+
+from .mentions import Mention
+
+
+def fold(text: str) -> str:
+    """Case and accent folded, for comparing names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str  # person | organization | group
+    role: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None
+    nouns: set[str] = field(default_factory=set)  # heads it is referred to by: "president", "report"
+    positions: list[int] = field(default_factory=list)  # where it is mentioned (sorted)
+    subject_positions: list[int] = field(default_factory=list)  # mentions as the one speaking or acting
+    aliases: set[str] = field(default_factory=set)
+    # A capitalized run is only known to be a person once it speaks, carries a title or
+    # honorific, or starts with a known first name: "Harbour Bridge" must never be "he".
+    evidence: bool = False
+
+    @property
+    def tokens(self) -> list[str]:
+        return fold(self.name).replace(".", "").split()
+
+    def seen(self, position: int, subject: bool = False) -> None:
+        bisect.insort(self.positions, position)
+        if subject:
+            bisect.insort(self.subject_positions, position)
+
+    def last_before(self, position: int, subject_only: bool = False) -> int:
+        where = self.subject_positions if subject_only else self.positions
+        index = bisect.bisect_left(where, position)
+        return where[index - 1] if index else -1
+
+
+class Entities:
+    def __init__(self) -> None:
+        self.items: list[Entity] = []
+        self._speaking = False  # True while resolving the mention of someone who speaks
+
+    # -- introducing ---------------------------------------------------------
+    def introduce(self, mention: Mention, position: int, subject: bool = False) -> Entity | None:
+        """Record a named mention (person or organization); returns its entity."""
+        if mention.kind == "name":
+            entity = self._find_person(mention.name, position, create=True, mention=mention)
+        elif mention.kind == "organization" and mention.name:
+            entity = self._find_organization(mention.name, create=True)
+            if mention.head:
+                entity.nouns.add(mention.head)
+        elif mention.kind == "group":
+            entity = self._find_group(mention.name or mention.text)
+        else:
+            return None
+        if entity is None:
+            return None
+        entity.seen(position, subject)
+        entity.aliases.add(mention.text)
+        if mention.role and not entity.role and entity.type == "person":
+            entity.role = mention.role
+            for word in mention.role.lower().split():
+                entity.nouns.add(word)
+        if mention.affiliation and not entity.affiliation:
+            entity.affiliation = mention.affiliation
+        if mention.gender and not entity.gender:
+            entity.gender = mention.gender
+        if mention.role or mention.gender or subject and mention.kind == "name" and self._speaking:
+            entity.evidence = True
+        return entity
+
+    def _find_person(self, name: str, position: int, create: bool, mention: Mention | None = None) -> Entity | None:
+        tokens = fold(name).replace(".", "").split()
+        if not tokens:
+            return None
+        best = None
+        best_seen = -2
+        for entity in self.items:
+            if entity.type != "person":
+                continue
+            theirs = entity.tokens
+            if _same_person(tokens, theirs):
+                seen = entity.last_before(position + 1)
+                if seen > best_seen:
+                    best, best_seen = entity, seen
+        if best is not None:
+            if len(tokens) > len(best.tokens):
+                best.name = name  # a fuller form of the name becomes canonical
+            return best
+        if not create:
+            return None
+        if len(tokens) == 1 and mention is not None and not mention.role:
+            # A lone capitalized word is a person only when a verb of speech says so;
+            # it may still be completed by a full name later.
+            pass
+        entity = Entity(name=name, type="person")
+        self.items.append(entity)
+        return entity
+
+    def _find_organization(self, name: str, create: bool) -> Entity | None:
+        folded = fold(name)
+        for entity in self.items:
+            if entity.type == "organization" and (fold(entity.name) == folded or folded in fold(entity.name)):
+                return entity
+        if not create:
+            return None
+        entity = Entity(name=name, type="organization")
+        self.items.append(entity)
+        return entity
+
+    def _find_group(self, name: str) -> Entity:
+        folded = fold(name)
+        for entity in self.items:
+            if entity.type == "group" and fold(entity.name) == folded:
+                return entity
+        entity = Entity(name=name, type="group")
+        self.items.append(entity)
+        return entity
+
+    # -- resolving -----------------------------------------------------------
+    def resolve(self, mention: Mention, position: int, recent_speaker: Entity | None = None) -> Entity | None:
+        """The entity a speaker mention at ``position`` refers to, or None."""
+        if mention.kind == "pronoun":
+            return self._resolve_pronoun(mention, position, recent_speaker)
+        if mention.kind == "name":
+            self._speaking = True
+            try:
+                return self._resolve_name(mention, position)
+            finally:
+                self._speaking = False
+        if mention.kind in ("organization", "group") and mention.name:
+            return self.introduce(mention, position, subject=True)
+        if mention.kind == "title":
+            return self._resolve_description(mention, position, person=True)
+        if mention.kind == "organization":
+            return self._resolve_description(mention, position, person=False)
+        if mention.kind == "descriptor" and mention.text.lower().startswith("the "):
+            return self._resolve_description(mention, position, person=True)
+        return None
+
+    def _resolve_name(self, mention: Mention, position: int) -> Entity | None:
+        if len(mention.name.split()) == 1:
+            found = self._find_person(mention.name, position, create=False)
+            if found is None:
+                found = self._find_organization(mention.name, create=False)
+            if found is not None:
+                found.seen(position, True)
+                found.evidence = found.evidence or found.type == "person"
+                if mention.role and not found.role:
+                    found.role = mention.role
+                return found
+        return self.introduce(mention, position, subject=True)
+
+    def _resolve_pronoun(self, mention: Mention, position: int, recent_speaker: Entity | None) -> Entity | None:
+        pronoun = mention.head
+        if pronoun in ("she", "he"):
+            wanted = "female" if pronoun == "she" else "male"
+            def person(e: Entity) -> bool:
+                return e.type == "person" and e.evidence and e.gender in (None, wanted)
+
+            if recent_speaker is not None and person(recent_speaker):
+                # The one already speaking keeps the floor unless someone compatible was named since.
+                rival = self._latest(position, lambda e: person(e) and e.gender == wanted and e is not recent_speaker,
+                                     subject_only=True)
+                if rival is None or rival.last_before(position, True) <= recent_speaker.last_before(position):
+                    return recent_speaker
+            return self._latest(position, person, subject_only=True) or self._latest(position, person)
+        if pronoun == "they":
+            return self._latest(position, lambda e: e.type in ("group", "organization"), subject_only=True)
+        if pronoun == "it":
+            return self._latest(position, lambda e: e.type == "organization", subject_only=True)
+        return None
+
+    def _resolve_description(self, mention: Mention, position: int, person: bool) -> Entity | None:
+        head = mention.head
+        modifiers = set((mention.role or mention.text).lower().replace(".", "").split()) - {"the", "a", "an", "former", "then", head}
+
+        def fits(entity: Entity) -> bool:
+            if (entity.type == "person") != person:
+                return False
+            if head not in entity.nouns and not (entity.role and head in entity.role.lower()) and head not in fold(entity.name):
+                return False
+            role_words = set(((entity.role or "") + " " + (entity.affiliation or "")).lower().replace(".", "").split())
+            places = modifiers & PLACE_MODIFIERS
+            return not places or not role_words or bool(places & role_words)
+        return self._latest(position, fits)
+
+    def named_between(self, start: int, end: int) -> Entity | None:
+        """The person mentioned last in [start, end)."""
+        best, best_position = None, -1
+        for entity in self.items:
+            seen = entity.last_before(end)
+            if entity.type == "person" and entity.evidence and start <= seen and seen > best_position and len(entity.tokens) > 1:
+                best, best_position = entity, seen
+        return best
+
+    def _latest(self, position: int, accept, subject_only: bool = False) -> Entity | None:
+        best, best_position = None, -1
+        for entity in self.items:
+            seen = entity.last_before(position, subject_only)
+            if seen > best_position and accept(entity):
+                best, best_position = entity, seen
+        return best
+
+
+# Modifiers that tie a title to one country or level ("the former US president").
+PLACE_MODIFIERS = frozenset(
+    "us u.s american canadian mexican british chinese russian french german federal provincial state city".split()
+)
+
+
+def _same_person(tokens: list[str], theirs: list[str]) -> bool:
+    """'Sheinbaum' ~ 'Claudia Sheinbaum'; 'Donald J. Trump' ~ 'Donald Trump'; 'C. Sheinbaum' ~ 'Claudia Sheinbaum'."""
+    if tokens == theirs:
+        return True
+    if len(tokens) == 1 or len(theirs) == 1:
+        short, long = (tokens, theirs) if len(tokens) == 1 else (theirs, tokens)
+        return short[0] == long[-1] and len(short[0]) > 1
+    if tokens[-1] != theirs[-1]:
+        return False
+    first, other = tokens[0], theirs[0]
+    return first == other or (len(first) == 1 and other.startswith(first)) or (len(other) == 1 and first.startswith(other))

@@ -1,0 +1,265 @@
+"""Speaker mentions: the noun phrase that says who spoke.
+
+``mention_from_tokens`` reads a run of tokens as one noun phrase
+("Mexico's President Claudia Sheinbaum", "she", "the minister", "an NBC News
+report", "current and former US officials") and says what kind it is; the
+helpers find the longest such phrase ending or starting at a position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import rules
+from .units import Token
+
+DETERMINERS = frozenset(
+    "the a an this that these those another his her their its our my your one two three four several some many both all most other".split()
+)
+FUNCTION_WORDS = frozenset(
+    """is was were are be been being has have had do did does will would could should can may might must not no to in on
+    at by with from as that which who whom whose when where while because if than then also just only even still about
+    after before over under into out up down off there here what how why said says told tells say tell very so
+    but or nor yet if though although since until unless during against among between through without within
+    earlier later today yesterday tonight now again however meanwhile""".split()
+)
+CONNECTORS = frozenset({"and", "&", "of", "for", "de", "van", "von", "da", "del", "der", "la", "le", "bin", "al", "du", "di", "st."})
+NAME_PARTICLES = frozenset({"de", "van", "von", "da", "del", "der", "la", "le", "bin", "al", "du", "di", "el", "ibn", "dos", "das"})
+# Capitalized words that start sentences or name dates, never people.
+NOT_NAMES = frozenset(
+    """the a an this that these those it its he she they we i you his her their our but and or so yet however meanwhile
+    also then now today yesterday tonight still later earlier after before during in on at by for with from as if when
+    while where there here what who why how despite although though because since until some many most all both each
+    other another such no not one two three mr mrs ms dr january february march april may june july august september
+    october november december monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+HONORIFICS = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female"}
+GENDERED_NOUNS = {
+    "spokeswoman": "female", "chairwoman": "female", "congresswoman": "female", "councilwoman": "female",
+    "queen": "female", "princess": "female", "woman": "female", "mother": "female", "wife": "female",
+    "daughter": "female", "sister": "female", "girl": "female", "businesswoman": "female",
+    "spokesman": "male", "chairman": "male", "congressman": "male", "councilman": "male", "king": "male",
+    "prince": "male", "man": "male", "father": "male", "husband": "male", "son": "male", "brother": "male",
+    "boy": "male", "businessman": "male",
+}
+DOCUMENT_NOUNS = frozenset(
+    "report reports statement study survey poll release article story analysis letter editorial filing lawsuit memo documents document investigation review".split()
+)
+ED_ADJECTIVES = frozenset(
+    "unnamed elected unidentified retired concerned informed respected renowned noted embattled disgraced "
+    "appointed designated detained accused convicted injured wounded married unemployed".split()
+)
+PRONOUN_OBJECTS = frozenset("him her them me us reporters journalists".split())
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    kind: str  # name | pronoun | title | organization | group | descriptor
+    name: str | None = None  # a proper name: person or organization
+    role: str | None = None
+    affiliation: str | None = None
+    head: str | None = None  # head noun, lowercased: "president", "report", "officials"
+    gender: str | None = None
+
+    @property
+    def speaker_type(self) -> str:
+        if self.kind == "organization":
+            return "organization"
+        if self.kind == "group":
+            return "group"
+        return "person"
+
+
+def _is_cap(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _is_word(token: Token) -> bool:
+    return token.text[:1].isalpha()
+
+
+def _possessive(token: Token) -> str | None:
+    """"Mexico's" -> "Mexico"; "officials'" -> "officials"; else None."""
+    word = token.text
+    if len(word) > 2 and word.endswith(("'s", "’s")):
+        return word[:-2]
+    if len(word) > 2 and word.endswith(("s'", "s’")):
+        return word[:-1]
+    return None
+
+
+def _title_length(tokens: list[Token], index: int) -> int:
+    """Length of a title phrase (from rules/titles.txt) ending at tokens[index], or 0."""
+    titles = rules.titles()
+    for length in (3, 2, 1):
+        if index - length + 1 < 0:
+            continue
+        phrase = " ".join(t.lower for t in tokens[index - length + 1: index + 1])
+        if phrase in titles:
+            return length
+    return 0
+
+
+def gender_of(first_name: str | None, role: str | None = None, head: str | None = None, honorific: str | None = None) -> str | None:
+    if honorific and honorific.lower() in HONORIFICS:
+        return HONORIFICS[honorific.lower()]
+    for word in ((role or "") + " " + (head or "")).lower().split():
+        if word in GENDERED_NOUNS:
+            return GENDERED_NOUNS[word]
+    if first_name:
+        first = first_name.lower()
+        if first in rules.female_names():
+            return "female"
+        if first in rules.male_names():
+            return "male"
+    return None
+
+
+def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
+    """Read ``tokens`` as one speaker noun phrase, or return None."""
+    if not tokens or len(tokens) > 12:
+        return None
+    start, end = tokens[0].start, tokens[-1].end
+    surface = text[start:end]
+    if len(tokens) == 1 and tokens[0].lower in rules.pronouns():
+        pronoun = tokens[0].lower
+        gender = {"she": "female", "he": "male"}.get(pronoun)
+        return Mention(surface, start, end, "pronoun", head=pronoun, gender=gender)
+    rest = list(tokens)
+    determiner = None
+    if rest[0].lower in DETERMINERS and len(rest) > 1:
+        determiner = rest.pop(0).lower
+    affiliation = None
+    for index, token in enumerate(rest[:-1]):
+        owner = _possessive(token)
+        if owner:
+            # The owner is one word or a proper name: "Mexico's", "the company's", "New York Times'".
+            if index and not all(_is_cap(t) for t in rest[:index]):
+                return None
+            affiliation = text[rest[0].start: token.start] + owner if index else owner
+            rest = rest[index + 1:]
+            break
+    if not rest:
+        return None
+    for position, token in enumerate(rest):
+        if not (_is_word(token) or token.text in {"&"}):
+            return None
+        if token.lower in FUNCTION_WORDS or token.lower in rules.pronouns() or token.lower in DETERMINERS:
+            return None
+        if token.lower.endswith("ed") and token.text[:1].islower() and token.lower not in ED_ADJECTIVES:
+            return None  # a verb: "that cited officials"
+        if position in (0, len(rest) - 1) and token.lower in {"and", "&", "of", "for"}:
+            return None
+    last = rest[-1]
+    if _is_cap(last) and last.lower not in NOT_NAMES:
+        return _named_mention(rest, text, surface, start, end, determiner, affiliation)
+    head = last.lower
+    if len(rest) >= 2 and head in DOCUMENT_NOUNS and _is_cap(rest[-2]):
+        # "an NBC News report" speaks for NBC News.
+        outlet = _named_mention(rest[:-1], text, surface, start, end, None, affiliation)
+        if outlet is not None:
+            outlet.kind = "organization"
+            outlet.head = head
+            outlet.name = text[rest[0].start: rest[-2].end]
+            return outlet
+        return None
+    role_text = text[rest[0].start: last.end]
+    if head in rules.group_words() and determiner not in ("a", "an", "this", "that", "his", "her", "its"):
+        return Mention(surface, start, end, "group", name=role_text, head=head, affiliation=affiliation)
+    if determiner is None and affiliation is None:
+        return None  # a bare singular noun is not a speaker ("police" is in group_words)
+    title_length = _title_length(rest, len(rest) - 1)
+    if title_length:
+        return Mention(surface, start, end, "title", role=role_text, head=head, affiliation=affiliation,
+                       gender=gender_of(None, role_text, head))
+    if head in rules.organization_words():
+        return Mention(surface, start, end, "organization", head=head, affiliation=affiliation)
+    if head in rules.person_nouns():
+        return Mention(surface, start, end, "descriptor", role=role_text, head=head, affiliation=affiliation,
+                       gender=gender_of(None, role_text, head))
+    return None
+
+
+def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: int,
+                   determiner: str | None, affiliation: str | None) -> Mention | None:
+    # The capitalized run at the end is the name; a title inside it splits role from name.
+    run_start = len(rest)
+    while run_start > 0 and (_is_cap(rest[run_start - 1]) or (
+            rest[run_start - 1].lower in NAME_PARTICLES and run_start - 1 > 0 and _is_cap(rest[run_start - 2]))):
+        run_start -= 1
+    run = rest[run_start:]
+    if any(t.lower in NOT_NAMES for t in run[1:]) or run[0].lower in NOT_NAMES - {"the"}:
+        return None
+    if run[0].lower == "the":
+        run = run[1:]
+        if not run:
+            return None
+    title_end = -1
+    for index in range(len(run) - 1):
+        if _title_length(run, index) or run[index].lower in HONORIFICS or run[index].lower in rules.person_nouns():
+            title_end = index
+    if _title_length(run, len(run) - 1):
+        title_end = len(run) - 1  # "Mexico's President": a title with no name
+    name_run = run[title_end + 1:]
+    if name_run and _is_organization([t.lower for t in name_run]):
+        name = text[name_run[0].start: name_run[-1].end]
+        return Mention(surface, start, end, "organization", name=name, affiliation=affiliation, head=name_run[-1].lower)
+    honorific = None
+    name_tokens = run[title_end + 1:]
+    role_tokens = rest[:run_start] + run[: title_end + 1]
+    if role_tokens and role_tokens[-1].lower in HONORIFICS:
+        honorific = role_tokens[-1].lower
+        role_tokens = role_tokens[:-1]
+    role = text[role_tokens[0].start: role_tokens[-1].end] if role_tokens else None
+    if not name_tokens:
+        if role is None:
+            return None
+        return Mention(surface, start, end, "title", role=role, head=run[-1].lower, affiliation=affiliation,
+                       gender=gender_of(None, role, None, honorific))
+    # Lowercase words before the name must read as a role ("longtime Democratic pollster").
+    for token in rest[:run_start]:
+        if token.lower in {"and", "&"}:
+            return None
+    if len(name_tokens) > 5:
+        return None
+    name = text[name_tokens[0].start: name_tokens[-1].end]
+    first = name_tokens[0].text if len(name_tokens) > 1 else None
+    return Mention(surface, start, end, "name", name=name, role=role, affiliation=affiliation,
+                   head=name_tokens[-1].lower, gender=gender_of(first, role, None, honorific))
+
+
+def _is_organization(words: list[str]) -> bool:
+    """'NBC News', 'Ministry of Health', 'Saskatoon Police Service' — not 'Lena Fox' or 'Amir Khan'."""
+    if words[0].rstrip(".") in rules.outlets():
+        return True
+    org_words = rules.organization_words()
+    if not any(w in org_words or w.rstrip(".") in org_words for w in words):
+        return False
+    # A known first name makes it a person unless the name ends in an organization word.
+    return not (len(words) > 1 and words[0] in rules.female_names() | rules.male_names() and words[-1] not in org_words)
+
+
+def mention_ending_at(tokens: list[Token], end_index: int, text: str, floor: int = 0) -> Mention | None:
+    """The longest mention made of tokens[k:end_index] for some k >= floor."""
+    for k in range(max(floor, end_index - 10), end_index):
+        if k > floor and _is_cap(tokens[k - 1]) and _is_cap(tokens[k]) and tokens[k - 1].lower not in NOT_NAMES:
+            continue  # never start inside a capitalized run
+        mention = mention_from_tokens(tokens[k:end_index], text)
+        if mention is not None:
+            return mention
+    return None
+
+
+def mention_starting_at(tokens: list[Token], start_index: int, text: str, limit: int | None = None) -> Mention | None:
+    """The longest mention made of tokens[start_index:j]."""
+    limit = len(tokens) if limit is None else min(limit, len(tokens))
+    for j in range(min(limit, start_index + 10), start_index, -1):
+        if j < limit and _is_cap(tokens[j - 1]) and _is_cap(tokens[j]):
+            continue  # never end inside a capitalized run
+        mention = mention_from_tokens(tokens[start_index:j], text)
+        if mention is not None:
+            return mention
+    return None

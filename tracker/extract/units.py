@@ -1,0 +1,156 @@
+"""Text units the attribution rules work on: tokens, quote spans, sentences.
+
+Everything keeps absolute offsets into the article text, so a statement's
+``text`` is always ``article.text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*[^\W_])?\.?|\d[\d,.:]*\w*|[^\w\s]")
+
+OPENING = {"“": "”", "«": "»", "„": "“", "‟": "”"}
+CLOSING = {"”", "»"}
+STRAIGHT = '"'
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st sen rep gov gen lt col sgt capt maj prof jr sr inc ltd co corp no vs etc
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rev hon supt cst insp det
+    u.s u.k u.n e.g i.e a.m p.m d.c n.s n.b b.c p.e.i ont que alta sask man nfld""".split()
+)
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    tokens = []
+    for match in TOKEN.finditer(text, start, end):
+        word = match.group(0)
+        if len(word) > 2 and word.endswith(".") and "." not in word[:-1] and word[:-1].lower() not in ABBREVIATIONS:
+            # A sentence's full stop, not an abbreviation: "said." -> "said" "."
+            tokens.append(Token(word[:-1], match.start(), match.end() - 1))
+            tokens.append(Token(".", match.end() - 1, match.end()))
+        else:
+            tokens.append(Token(word, match.start(), match.end()))
+    return tokens
+
+
+@dataclass
+class Quote:
+    start: int  # first character inside the marks
+    end: int  # one past the last character inside the marks
+    open_at: int  # the opening mark
+    close_at: int | None  # the closing mark; None when the quote runs to the paragraph's end
+    paragraph: int
+    continued: bool = False  # reopens a quote left open by the previous paragraph
+    used: bool = False
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_at + 1 if self.close_at is not None else self.end
+
+    def words(self, text: str) -> int:
+        return len(text[self.start:self.end].split())
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Double-quoted spans in each paragraph. Single quotes are left alone: they
+    nest inside double quotes, and apostrophes make them unreliable openers."""
+    quotes: list[Quote] = []
+    open_previous = False
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        opened_at: int | None = None
+        closer = ""
+        first_in_paragraph = True
+        for i in range(p_start, p_end):
+            char = text[i]
+            if opened_at is None:
+                if char in OPENING or (char == STRAIGHT and _opens(text, i, p_start, p_end)):
+                    opened_at = i
+                    closer = OPENING.get(char, STRAIGHT)
+            elif char in CLOSING or char == STRAIGHT or (char == "“" and closer == "”" and _closes(text, i, p_end)):
+                if char == STRAIGHT and closer != STRAIGHT and not _closes(text, i, p_end):
+                    continue
+                quote = _make_quote(text, opened_at, i, number)
+                if quote:
+                    quote.continued = first_in_paragraph and open_previous and opened_at == p_start
+                    quotes.append(quote)
+                first_in_paragraph = False
+                opened_at = None
+        if opened_at is not None:
+            quote = _make_quote(text, opened_at, None, number, p_end)
+            if quote:
+                quote.continued = first_in_paragraph and open_previous and opened_at == p_start
+                quotes.append(quote)
+            open_previous = True
+        else:
+            open_previous = False
+    return quotes
+
+
+def _opens(text: str, i: int, p_start: int, p_end: int) -> bool:
+    before = text[i - 1] if i > p_start else " "
+    after = text[i + 1] if i + 1 < p_end else " "
+    return not after.isspace() and (before.isspace() or before in "([{—–-/:,;" or i == p_start)
+
+
+def _closes(text: str, i: int, p_end: int) -> bool:
+    after = text[i + 1] if i + 1 < p_end else " "
+    return after.isspace() or after in ".,;:!?)]}—–-'’"
+
+
+def _make_quote(text: str, open_at: int, close_at: int | None, paragraph: int, p_end: int | None = None) -> Quote | None:
+    start = open_at + 1
+    end = close_at if close_at is not None else p_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    if end - start < 2:
+        return None
+    return Quote(start, end, open_at, close_at, paragraph)
+
+
+_SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["“'‘«(\[]?[A-Z0-9])""")
+
+
+def sentence_spans(text: str, p_start: int, p_end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Sentences of one paragraph; never split inside a quote."""
+    inside = [(q.open_at, q.outer_end) for q in quotes if q.open_at < p_end and q.outer_end > p_start]
+    spans = []
+    start = p_start
+    for match in _SENTENCE_END.finditer(text, p_start, p_end):
+        cut = match.end()
+        if any(a < cut < b for a, b in inside):
+            continue
+        word = re.search(r"([\w.]+)\.$", text[max(p_start, match.start() - 12):match.start() + 1])
+        if word and text[match.start()] == ".":
+            stem = word.group(1).lower().rstrip(".")
+            if stem in ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
+                continue
+        spans.append((start, cut))
+        start = cut
+        while start < p_end and text[start].isspace():
+            start += 1
+    if start < p_end:
+        spans.append((start, p_end))
+    return spans

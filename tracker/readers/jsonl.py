@@ -1,0 +1,51 @@
+"""JSON Lines: one article per line, ``text`` required; ``title``, ``url``,
+``author``, ``published``, ``source``, ``tags`` optional."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from ..dates import parse_date
+from ..models import Article
+from .text import paragraph_spans
+
+
+def read_jsonl(content: str, path: str) -> Iterator[Article | tuple[int, str]]:
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield (number, f"invalid JSON: {error.msg} at column {error.colno}")
+            continue
+        if not isinstance(record, dict):
+            yield (number, "expected a JSON object")
+            continue
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            yield (number, "missing or empty 'text'")
+            continue
+        tags = record.get("tags") or []
+        if isinstance(tags, str):
+            tags = [t.strip() for t in tags.split(",")]
+        yield Article(
+            text=body,
+            paragraphs=paragraph_spans(body),
+            title=_string(record.get("title")),
+            summary=_string(record.get("summary")),
+            author=_string(record.get("author")),
+            published=parse_date(_string(record.get("published"))),
+            source=_string(record.get("source")),
+            url=_string(record.get("url")),
+            section=_string(record.get("section")),
+            tags=[str(t).strip() for t in tags if str(t).strip()],
+        )
+
+
+def _string(value) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None

@@ -1,0 +1,128 @@
+"""Store step: one article and its statements into the database, atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from urllib.parse import urlparse
+
+from sqlite_utils import Database
+
+from .models import Article, Statement
+
+ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
+NAME_MENTION_KINDS = ("name", "organization", "group")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def find_existing(db: Database, article: Article) -> dict | None:
+    """The stored row this article is a version of: same URL, or (no URL) same text or same file."""
+    if article.url:
+        rows = list(db.query("select * from articles where url = ? order by id limit 1", [article.url]))
+        return rows[0] if rows else None
+    rows = list(db.query(
+        "select * from articles where url is null and content_hash = ? order by id limit 1", [article.content_hash]))
+    if not rows and article.path:
+        rows = list(db.query("select * from articles where url is null and path = ? order by id limit 1", [article.path]))
+    return rows[0] if rows else None
+
+
+def source_id(db: Database, article: Article) -> int | None:
+    name = article.source
+    domain = urlparse(article.url).netloc.lower().removeprefix("www.") if article.url else None
+    if not name and domain:
+        name = domain
+    if not name:
+        return None
+    return db["sources"].lookup({"name": name}, {"domain": domain})
+
+
+def speaker_id(db: Database, statement: Statement) -> int | None:
+    if not statement.speaker:
+        return None
+    extra = {"role": statement.speaker_role, "affiliation": statement.speaker_affiliation}
+    pk = db["speakers"].lookup({"name": statement.speaker, "type": statement.speaker_type or "person"}, extra)
+    row = db["speakers"].get(pk)
+    missing = {k: v for k, v in extra.items() if v and not row[k]}
+    if missing:
+        db["speakers"].update(pk, missing)
+    aliases = {statement.speaker}
+    if statement.speaker_mention and statement.mention_kind in NAME_MENTION_KINDS:
+        aliases.add(statement.speaker_mention)
+    db["speaker_aliases"].insert_all(({"speaker_id": pk, "alias": a} for a in aliases), ignore=True)
+    return pk
+
+
+def store_article(db: Database, article: Article, statements: list[Statement], extractor_version: str) -> str:
+    """Write the article and its statements in one transaction; returns added, unchanged or replaced."""
+    with db.atomic():
+        existing = find_existing(db, article)
+        if existing and existing["content_hash"] == article.content_hash and existing["extractor_version"] == extractor_version:
+            return UNCHANGED
+        row = {
+            "title": article.title,
+            "summary": article.summary,
+            "author": article.author,
+            "url": article.url,
+            "published": article.published,
+            "section": article.section,
+            "source_id": source_id(db, article),
+            "body": article.body,
+            "content_hash": article.content_hash,
+            "path": article.path or None,
+            "format": article.format,
+            "extractor_version": extractor_version,
+            "ingested_at": _now(),
+        }
+        if existing:
+            article_id = existing["id"]
+            db.execute("delete from statements where article_id = ?", [article_id])
+            db.execute("delete from article_tags where article_id = ?", [article_id])
+            db["articles"].update(article_id, row)
+            outcome = REPLACED
+        else:
+            article_id = db["articles"].insert(row).last_pk
+            outcome = ADDED
+        db["article_tags"].insert_all(
+            ({"article_id": article_id, "tag_id": db["tags"].lookup({"name": tag})} for tag in article.tags),
+            ignore=True,
+        )
+        tags_json = json.dumps(article.tags, ensure_ascii=False) if article.tags else None
+        db["statements"].insert_all(
+            statement_row(db, statement, article_id, row["source_id"], tags_json, extractor_version)
+            for statement in statements
+        )
+        db.execute("delete from ingest_errors where path = ?", [article.path])
+        return outcome
+
+
+def statement_row(db: Database, statement: Statement, article_id: int, source: int | None,
+                  tags_json: str | None, extractor_version: str) -> dict:
+    return {
+        "article_id": article_id,
+        "speaker_id": speaker_id(db, statement),
+        "source_id": source,
+        "text": statement.text,
+        "kind": statement.kind,
+        "cue": statement.cue,
+        "speaker_mention": statement.speaker_mention,
+        "speaker_start": statement.speaker_start,
+        "speaker_end": statement.speaker_end,
+        "start_offset": statement.start,
+        "end_offset": statement.end,
+        "date_said": statement.date,
+        "month_said": statement.date[:7] if statement.date else None,
+        "date_precision": statement.date_precision,
+        "date_source": statement.date_source,
+        "date_phrase": statement.date_phrase,
+        "tags": tags_json,
+        "context": statement.context,
+        "extractor_version": extractor_version,
+    }
+
+
+def record_error(db: Database, path: str, reason: str, line: int | None = None) -> None:
+    db["ingest_errors"].insert({"path": path, "line": line, "reason": reason, "failed_at": _now()})
