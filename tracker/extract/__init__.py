@@ -33,8 +33,9 @@ def _statement(article: Article, item: Found) -> Statement:
     speaker = speaker_type = role = affiliation = None
     if entity is not None:
         speaker, speaker_type, role, affiliation = entity.name, entity.type, entity.role, entity.affiliation
-    elif mention is not None and mention.kind in ("group", "organization") and mention.name:
-        speaker, speaker_type = mention.name, mention.speaker_type
+    elif mention is not None and mention.kind in ("group", "organization"):
+        # Unresolved organizations and groups speak under their own description.
+        speaker, speaker_type = mention.name or _without_article(mention.text), mention.speaker_type
     if mention is not None and role is None:
         role, affiliation = mention.role, affiliation or mention.affiliation
     if speaker_type is None and mention is not None:
@@ -57,6 +58,11 @@ def _statement(article: Article, item: Found) -> Statement:
         cue=item.cue,
         context=text[s_start:s_end],  # the sentence the statement sits in
     )
+
+
+def _without_article(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest if first.lower() in ("the", "a", "an") and rest else text
 
 
 def _date(statement: Statement, article: Article, item: Found, published, dated: dict) -> None:

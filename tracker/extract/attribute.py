@@ -42,6 +42,11 @@ INTRO_WORDS = frozenset(
     "over from by amid among".split()
 )
 SENTENCE_TERMINATORS = frozenset(".!?…")
+NOT_CLAUSE_STARTS = frozenset(
+    "in on at of to with for by from about after before during as and but or so when while since until than into onto "
+    "upon over under through against without within via per also just only again instead goodbye hello yes thanks "
+    "sorry nothing something anything".split()
+)
 # Words a reported clause can begin with: "said every school should ...".
 CLAUSE_STARTS = frozenset(
     "he she they it we i you there this these those the a an his her their its our my your no some all many most "
@@ -142,14 +147,22 @@ class ArticleExtractor:
                         and tokens[end + 1].text[:1].isupper())):
                     end += 1
                 run_words = [t.lower for t in tokens[index:end] if t.lower not in NOT_NAMES]
+                after_the = tokens[index].lower == "the" or (index > 0 and tokens[index - 1].lower == "the")
+                subject = self._is_subject(tokens, index, end)
                 if len(run_words) >= 2 or (end - index == 2 and tokens[index].lower in ("mr.", "mrs.", "ms.", "dr.")):
                     if end < len(tokens) and tokens[end].lower in DOCUMENT_NOUNS:
                         end += 1  # "an NBC News report": the report speaks for NBC News
                     mention = mention_ending_at(tokens, end, self.text, floor=max(0, index - 4))
                     if mention is not None and mention.kind in ("name", "organization") and not self._is_place(mention):
-                        subject = self._is_subject(tokens, index, end)
-                        if mention.kind == "organization" or len(mention.name.split()) >= 2 or mention.role:
-                            self.entities.introduce(mention, mention.start, subject=subject)
+                        if mention.kind == "name" and after_the and not mention.role:
+                            pass  # "the Harbour Bridge": people's names take no article
+                        elif mention.kind == "organization" or len(mention.name.split()) >= 2 or mention.role:
+                            # A name that starts a clause and is followed by a verb acts like a person.
+                            acts = subject and end < len(tokens) and tokens[end].text[:1].islower()
+                            self.entities.introduce(mention, mention.start, subject=subject, evidence=acts)
+                elif len(run_words) == 1 and end - index == 1:
+                    # A surname met again: keeps its person the most recent one named.
+                    self.entities.mention_surname(tokens[index].text, tokens[index].start, subject)
                 index = end
 
     def _is_subject(self, tokens: list[Token], start: int, end: int) -> bool:
@@ -217,7 +230,7 @@ class ArticleExtractor:
             if mention is not None and mention.kind in ("name", "organization"):
                 return mention, None, None
             return None
-        for position in range(index, min(len(after), index + 14)):
+        for position in range(index, min(len(after), index + 40)):
             token = after[position]
             if token.text in SENTENCE_TERMINATORS:
                 return None
@@ -472,10 +485,16 @@ class ArticleExtractor:
         return mention, start, sentence[1]
 
     def _clause_start(self, tokens: list[Token], index: int) -> bool:
+        """Can a reported clause start here? Anything but a preposition, conjunction,
+        adverb or object: "said unionization is overdue" yes, "said in a statement" no."""
         token = tokens[index]
-        if token.lower in CLAUSE_STARTS:
+        if token.lower in CLAUSE_STARTS or token.text[:1].isupper() or token.text[:1].isdigit() or token.text in "\"“":
             return True
-        return token.text[:1].isupper() or token.text[:1].isdigit() or token.text in "\"“"
+        if not token.text[:1].isalpha() or token.lower in NOT_CLAUSE_STARTS or token.lower in PRONOUN_OBJECTS:
+            return False
+        if token.lower.endswith("ly") or token.lower in rules.reporting_verbs():
+            return False
+        return index + 1 < len(tokens) and tokens[index + 1].text[:1].isalpha()
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         while end > start and self.text[end - 1] in " .,;:!?\n":

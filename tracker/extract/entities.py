@@ -56,7 +56,12 @@ class Entities:
         self._speaking = False  # True while resolving the mention of someone who speaks
 
     # -- introducing ---------------------------------------------------------
-    def introduce(self, mention: Mention, position: int, subject: bool = False) -> Entity | None:
+    def mention_surname(self, word: str, position: int, subject: bool) -> None:
+        found = self._find_person(word, position, create=False)
+        if found is not None and len(found.tokens) > 1:
+            found.seen(position, subject)
+
+    def introduce(self, mention: Mention, position: int, subject: bool = False, evidence: bool = False) -> Entity | None:
         """Record a named mention (person or organization); returns its entity."""
         if mention.kind == "name":
             entity = self._find_person(mention.name, position, create=True, mention=mention)
@@ -80,7 +85,7 @@ class Entities:
             entity.affiliation = mention.affiliation
         if mention.gender and not entity.gender:
             entity.gender = mention.gender
-        if mention.role or mention.gender or subject and mention.kind == "name" and self._speaking:
+        if mention.role or mention.gender or evidence or subject and mention.kind == "name" and self._speaking:
             entity.evidence = True
         return entity
 
@@ -149,8 +154,20 @@ class Entities:
             return self._resolve_description(mention, position, person=True)
         if mention.kind == "organization":
             return self._resolve_description(mention, position, person=False)
+        if mention.kind == "descriptor" and mention.name:
+            # "A Freedom Mobile spokesperson" speaks for Freedom Mobile.
+            org = Mention(mention.name, mention.start, mention.end, "organization", name=mention.name)
+            return self.introduce(org, position, subject=True)
         if mention.kind == "descriptor" and mention.text.lower().startswith("the "):
-            return self._resolve_description(mention, position, person=True)
+            return self._resolve_description(mention, position, person=True) or self._recent_subject(position)
+        return None
+
+    def _recent_subject(self, position: int, window: int = 600) -> Entity | None:
+        """'Niederreiter has four goals ... The 26-year-old right wing said': a description
+        with no role to match refers to the person the text was just talking about."""
+        found = self._latest(position, lambda e: e.type == "person" and e.evidence, subject_only=True)
+        if found is not None and found.last_before(position, True) >= position - window:
+            return found
         return None
 
     def _resolve_name(self, mention: Mention, position: int) -> Entity | None:

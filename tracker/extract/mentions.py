@@ -177,9 +177,20 @@ def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
                        gender=gender_of(None, role_text, head))
     if head in rules.organization_words():
         return Mention(surface, start, end, "organization", head=head, affiliation=affiliation)
-    if head in rules.person_nouns():
+    if head in rules.person_nouns() or determiner == "the" and not head.endswith(("ing", "ed", "s")):
+        # "a spokesperson", "the woman", and in a speaker's place any "the ..." ("the 26-year-old
+        # right wing", "the rookie defenceman"): someone the text describes instead of naming.
+        organization = _organization_in(rest[:-1], text)
         return Mention(surface, start, end, "descriptor", role=role_text, head=head, affiliation=affiliation,
-                       gender=gender_of(None, role_text, head))
+                       gender=gender_of(None, role_text, head), name=organization)
+    return None
+
+
+def _organization_in(tokens: list[Token], text: str) -> str | None:
+    """'A Freedom Mobile spokesperson': the capitalized run naming who the person speaks for."""
+    run = [t for t in tokens if _is_cap(t)]
+    if run and len(run) == len(tokens) and run[0].lower not in NOT_NAMES:
+        return text[run[0].start: run[-1].end]
     return None
 
 

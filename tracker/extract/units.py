@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*[^\W_])?\.?|\d[\d,.:]*\w*|[^\w\s]")
 
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 OPENING = {"“": "”", "«": "»", "„": "“", "‟": "”"}
 CLOSING = {"”", "»"}
 STRAIGHT = '"'
@@ -45,6 +46,8 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     tokens = []
     for match in TOKEN.finditer(text, start, end):
         word = match.group(0)
+        if word in INVISIBLE:
+            continue  # zero-width spaces and joiners pasted from web pages
         if len(word) > 2 and word.endswith(".") and "." not in word[:-1] and word[:-1].lower() not in ABBREVIATIONS:
             # A sentence's full stop, not an abbreviation: "said." -> "said" "."
             tokens.append(Token(word[:-1], match.start(), match.end() - 1))
@@ -81,7 +84,21 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         opened_at: int | None = None
         closer = ""
         first_in_paragraph = True
-        for i in range(p_start, p_end):
+        scan_from = p_start
+        if open_previous and text[p_start] not in OPENING and text[p_start] != STRAIGHT:
+            # A quote left open whose paragraph break lost its reopening mark: it runs
+            # to the first closing mark, if one comes before any opening one.
+            close = _stray_close(text, p_start, p_end)
+            if close is not None:
+                quote = _make_quote(text, p_start - 1, close, number)
+                if quote:
+                    quote.start = p_start
+                    quote.open_at = p_start
+                    quote.continued = True
+                    quotes.append(quote)
+                    first_in_paragraph = False
+                scan_from = close + 1
+        for i in range(scan_from, p_end):
             char = text[i]
             if opened_at is None:
                 if char in OPENING or (char == STRAIGHT and _opens(text, i, p_start, p_end)):
@@ -105,6 +122,16 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         else:
             open_previous = False
     return quotes
+
+
+def _stray_close(text: str, p_start: int, p_end: int) -> int | None:
+    for i in range(p_start, p_end):
+        char = text[i]
+        if char in OPENING or (char == STRAIGHT and _opens(text, i, p_start, p_end)):
+            return None
+        if char in CLOSING or (char == STRAIGHT and _closes(text, i, p_end)):
+            return i
+    return None
 
 
 def _opens(text: str, i: int, p_start: int, p_end: int) -> bool:
