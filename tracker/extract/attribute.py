@@ -34,7 +34,9 @@ FILLER_WORDS = frozenset(
     "later interview statement statements news conference press release email e-mail emailed phone telephone call "
     "video post tweet twitter facebook instagram social media speech hearing meeting briefing rally event told radio "
     "television tv show program programme podcast reporters journalists audience crowd supporters today tonight "
-    "yesterday morning afternoon evening night week month year weekend recently when asked".split()
+    "yesterday morning afternoon evening night week month year weekend recently when asked speech address remarks "
+    "appearance testimony session filing letter report emailed e-mailed written court documents new year's "
+    "annual budget year-end end-of-year last first".split()
 )
 INTRO_WORDS = frozenset(
     "however but and meanwhile still yet so also then now later earlier today yesterday instead indeed moreover "
@@ -42,6 +44,9 @@ INTRO_WORDS = frozenset(
     "over from by amid among".split()
 )
 SENTENCE_TERMINATORS = frozenset(".!?…")
+PREPOSITIONS = frozenset(
+    "in on at during after before to with from by while when as outside inside near via through about of for".split()
+)
 NOT_CLAUSE_STARTS = frozenset(
     "in on at of to with for by from about after before during as and but or so when while since until than into onto "
     "upon over under through against without within via per also just only again instead goodbye hello yes thanks "
@@ -209,11 +214,11 @@ class ArticleExtractor:
         if attribution is None:
             return
         mention, cue, verb_at = attribution
-        if verb_at is not None:
-            used_verbs.add(verb_at)
         # A short quote woven into a sentence that has its own reporting clause is part of it.
         if not whole_sentence_quote and quote.words(self.text) < 4 and before and after and cue:
             return
+        if verb_at is not None:
+            used_verbs.add(verb_at)
         entity = self._resolve(mention, paragraph, sentence[0]) if mention else self._speaker_from_context(paragraph)
         self._add(Found(quote.start, quote.end, "direct", paragraph, sentence, mention, entity, cue, (quote,)))
         quote.used = True
@@ -442,9 +447,9 @@ class ArticleExtractor:
         words = [t for t in tokens if t.text not in SENTENCE_TERMINATORS and t.text not in "\"”’'"]
         if not words:
             return True
-        if words[0].text != "," and words[0].lower not in FILLER_WORDS and not words[0].text[:1].isupper():
+        if words[0].text != "," and words[0].lower not in PREPOSITIONS and not words[0].text[:1].isupper():
             return False
-        return len(words) <= 12 and not any(verb_lemma(words, i) for i in range(len(words)))
+        return len(words) <= 10 and self._is_filler(words, "") and not any(verb_lemma(words, i) for i in range(len(words)))
 
     def _content_after(self, tokens, position, width, lemma, sentence):
         """'NAME said (that) CONTENT' / 'NAME told reporters CONTENT' / 'according to NAME, CONTENT'."""
@@ -472,6 +477,9 @@ class ArticleExtractor:
                         skip += 1
             while skip < len(tokens) and tokens[skip].text in ",:":
                 skip += 1
+            skip = self._skip_filler_phrase(tokens, skip)
+            if skip < len(tokens) and tokens[skip].lower == "that":
+                skip += 1
             if skip >= len(tokens) or not self._clause_start(tokens, skip):
                 if not (lemma in GERUND_VERBS and skip < len(tokens) and tokens[skip].lower.endswith("ing")):
                     return None
@@ -482,7 +490,43 @@ class ArticleExtractor:
             return None
         if start is None:
             return None
-        return mention, start, sentence[1]
+        return mention, start, self._coordinated_end(tokens, start, sentence[1])
+
+    def _coordinated_end(self, tokens: list[Token], start: int, end: int) -> int:
+        """'He said X, and added Y': the first content stops where the second verb's clause begins."""
+        for i, token in enumerate(tokens):
+            if token.start <= start or token.text != "," or i + 2 >= len(tokens):
+                continue
+            j = i + 1
+            if tokens[j].lower not in ("and", "but"):
+                continue
+            j += 1
+            while j < len(tokens) and (tokens[j].lower in AUXILIARIES or tokens[j].lower.endswith("ly")):
+                j += 1
+            if j < len(tokens) and verb_lemma(tokens, j):
+                return token.start
+        return end
+
+    def _skip_filler_phrase(self, tokens: list[Token], index: int) -> int:
+        """'said [in his New Year's speech] he was ready', 'stated [in July] it opposed':
+        past a short time or place phrase to where the reported clause begins."""
+        if index >= len(tokens) or tokens[index].lower not in PREPOSITIONS:
+            return index
+        for end in range(index + 2, min(len(tokens), index + 8)):
+            phrase = tokens[index + 1:end]
+            if not all(t.lower in FILLER_WORDS or t.text[:1].isupper() or t.text[:1].isdigit() or t.text == ","
+                       for t in phrase):
+                return index
+            last, following = tokens[end - 1], tokens[end]
+            if last.lower in DETERMINER_WORDS or last.lower in PREPOSITIONS:
+                continue
+            if last.text[:1].isupper() and following.text[:1].isupper():
+                continue  # inside a name: "New Year's"
+            if following.text == ",":
+                return end + 1
+            if following.lower in CLAUSE_STARTS or following.lower == "that" or following.text[:1].isupper():
+                return end
+        return index
 
     def _clause_start(self, tokens: list[Token], index: int) -> bool:
         """Can a reported clause start here? Anything but a preposition, conjunction,
@@ -492,6 +536,8 @@ class ArticleExtractor:
             return True
         if not token.text[:1].isalpha() or token.lower in NOT_CLAUSE_STARTS or token.lower in PRONOUN_OBJECTS:
             return False
+        if token.lower.endswith("ly") and index + 1 < len(tokens) and tokens[index + 1].text[:1].isdigit():
+            return True  # "said roughly 65 per cent of ..."
         if token.lower.endswith("ly") or token.lower in rules.reporting_verbs():
             return False
         return index + 1 < len(tokens) and tokens[index + 1].text[:1].isalpha()

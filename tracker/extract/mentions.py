@@ -43,12 +43,15 @@ GENDERED_NOUNS = {
     "boy": "male", "businessman": "male",
 }
 DOCUMENT_NOUNS = frozenset(
-    "report reports statement study survey poll release article story analysis letter editorial filing lawsuit memo documents document investigation review".split()
+    "report reports statement study survey poll polls release article story analysis letter editorial filing lawsuit "
+    "memo documents document investigation review findings data figures records estimates statistics results "
+    "research court documents polling".split()
 )
 ED_ADJECTIVES = frozenset(
     "unnamed elected unidentified retired concerned informed respected renowned noted embattled disgraced "
     "appointed designated detained accused convicted injured wounded married unemployed".split()
 )
+QUANTIFIER_GROUPS = frozenset("some many others several most few both".split())
 PRONOUN_OBJECTS = frozenset("him her them me us reporters journalists".split())
 
 
@@ -128,6 +131,8 @@ def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
         pronoun = tokens[0].lower
         gender = {"she": "female", "he": "male"}.get(pronoun)
         return Mention(surface, start, end, "pronoun", head=pronoun, gender=gender)
+    if len(tokens) == 1 and tokens[0].lower in QUANTIFIER_GROUPS:
+        return Mention(surface, start, end, "group", name=surface, head=tokens[0].lower)
     rest = list(tokens)
     determiner = None
     if rest[0].lower in DETERMINERS and len(rest) > 1:
@@ -169,6 +174,8 @@ def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
     role_text = text[rest[0].start: last.end]
     if head in rules.group_words() and determiner not in ("a", "an", "this", "that", "his", "her", "its"):
         return Mention(surface, start, end, "group", name=role_text, head=head, affiliation=affiliation)
+    if determiner is None and affiliation is None and head in DOCUMENT_NOUNS and head.endswith("s"):
+        return Mention(surface, start, end, "organization", head=head)  # "according to preliminary findings"
     if determiner is None and affiliation is None:
         return None  # a bare singular noun is not a speaker ("police" is in group_words)
     title_length = _title_length(rest, len(rest) - 1)
