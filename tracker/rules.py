@@ -39,14 +39,24 @@ def inflect(lemma: str) -> list[str]:
 @lru_cache(maxsize=None)
 def reporting_verbs() -> dict[str, str]:
     """Every form of every reporting verb, mapped to its lemma."""
+    return _verb_forms("reporting_verbs.txt")
+
+
+def _verb_forms(name: str) -> dict[str, str]:
     forms: dict[str, str] = {}
-    for entry in read_list("reporting_verbs.txt"):
+    for entry in read_list(name):
         lemma, _, irregular = entry.partition(":")
         lemma = lemma.strip().lower()
         words = [w.strip().lower() for w in irregular.split(",") if w.strip()]
         for form in [lemma] + (words or inflect(lemma)[1:]):
             forms[form] = lemma
     return forms
+
+
+@lru_cache(maxsize=None)
+def characterizing_verbs() -> dict[str, str]:
+    """Every form of every verb that attributes quoted words ("called it \"a disaster\"")."""
+    return _verb_forms("characterizing_verbs.txt")
 
 
 @lru_cache(maxsize=None)

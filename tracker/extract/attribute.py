@@ -85,6 +85,12 @@ class Found:
     quotes: tuple[Quote, ...] = ()
 
 
+def _title_case(text: str) -> bool:
+    """'The Steve Harvey Morning Show': a title of a work, not words someone said."""
+    words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not text.rstrip().endswith((".", "!", "?"))
+
+
 def _without_determiner(text: str) -> str:
     first, _, rest = text.partition(" ")
     return rest if first.lower() in ("a", "an", "the") and rest else text
@@ -280,9 +286,18 @@ class ArticleExtractor:
             return mention, self._cue_text(before, position, width), token.start
         if last == ":":
             mention = self._sentence_subject(outside, sentence)
-            if mention is not None:
+            if mention is not None and self._could_speak(mention):
                 return mention, None, None
         return None
+
+    def _could_speak(self, mention: Mention) -> bool:
+        """A colon after a sentence subject gives it the quote only if the subject is someone:
+        'Coach Dan Silva was blunt:' yes, 'Partial transcript as follows:' no."""
+        if mention.kind in ("pronoun", "title", "group") or mention.kind == "organization" and mention.name:
+            return True
+        if mention.kind == "name":
+            return len(mention.name.split()) > 1 or self.entities._find_person(mention.name, mention.start, create=False) is not None
+        return False
 
     def _opens_paragraph(self, quote: Quote) -> bool:
         p_start, _ = self.article.paragraphs[quote.paragraph]
@@ -464,7 +479,8 @@ class ArticleExtractor:
         between = tokens[index:that_at] if that_at is not None else []
         if that_at is not None and (self._is_filler(between, lemma) or (
                 that_at > index and tokens[index].lower in CONTENT_NOUNS) or (
-                lemma in OBJECT_VERBS and all(t.text[:1].isalnum() for t in between))):
+                all(t.text[:1].isalnum() or t.text == "," for t in between)
+                and not any(verb_lemma(between, i) for i in range(len(between))))):
             start = tokens[that_at + 1].start if that_at + 1 < len(tokens) else None
         elif lemma in DIRECT_CONTENT_VERBS:
             skip = index
@@ -561,8 +577,19 @@ class ArticleExtractor:
                             mention, entity, cue, (quote,)))
             quote.used = True
             return
-        if words < 4:
+        characterized = self._characterized(before, sentence, quote, quotes, outside)
+        if characterized is not None:
+            mention, cue, start = characterized
+            entity = self._resolve(mention, paragraph, sentence[0])
+            kind = "mixed" if start < quote.open_at else "direct"
+            self._add(Found(start if kind == "mixed" else quote.start, quote.end if kind == "direct" else quote.outer_end,
+                            kind, paragraph, sentence, mention, entity, cue, (quote,)))
+            quote.used = True
+            return
+        if words < 4 or _title_case(self.text[quote.start:quote.end]):
             return  # scare quotes, titles of works, nicknames
+        if before and not all(t.lower in ("and", "but", "so", "—", "–", "-", ",") for t in before):
+            return  # a quotation inside someone else's sentence that no rule attributes
         starts_paragraph = self._opens_paragraph(quote) or quote.continued
         previous = self.last_speaker
         entity = None
@@ -572,6 +599,31 @@ class ArticleExtractor:
             entity = previous[0]
         self._add(Found(quote.start, quote.end, "direct", paragraph, sentence, None, entity, None, (quote,)))
         quote.used = True
+
+    def _characterized(self, before: list[Token], sentence, quote: Quote, quotes, outside):
+        """'Clinton called half of his supporters "deplorables"', 'the doctor is calling the
+        candidate "extremely fit"', 'Trump tells supporters to "go and vote"': the quoted words
+        belong to the subject of a verb of speech or judgement before them."""
+        characterizing = rules.characterizing_verbs()
+        for position in range(len(before) - 1, max(-1, len(before) - 16), -1):
+            token = before[position]
+            if token.text in SENTENCE_TERMINATORS or token.text in ";:":
+                return None
+            if not token.text[:1].islower():
+                continue
+            if token.lower not in characterizing and verb_lemma(before, position) is None:
+                continue
+            mention = self._subject_before(before, position)
+            if mention is None and self._subject_elsewhere(before, position):
+                mention = self._sentence_subject(outside, sentence)
+            if mention is None or mention.kind == "descriptor" and not mention.name:
+                return None
+            start_index = position + 1
+            if start_index < len(before) and before[start_index].lower in ("that", "as"):
+                start_index += 1
+            start = before[start_index].start if start_index < len(before) else quote.open_at
+            return mention, token.text, start
+        return None
 
     def _nominal_cue(self, before: list[Token]):
         """"her assertion that Mexico had received" / "Smith's claim that"."""
