@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..dates import find_said_date, to_date
 from ..models import Article, Statement
 from .attribute import ArticleExtractor, Found
+from .mentions import DOCUMENT_NOUNS
 
 # Bump when extraction changes: ingest re-extracts articles stored by an older version.
 EXTRACTOR_VERSION = "rules-1"
@@ -33,8 +34,9 @@ def _statement(article: Article, item: Found) -> Statement:
     speaker = speaker_type = role = affiliation = None
     if entity is not None:
         speaker, speaker_type, role, affiliation = entity.name, entity.type, entity.role, entity.affiliation
-    elif mention is not None and mention.kind in ("group", "organization"):
-        # Unresolved organizations and groups speak under their own description.
+    elif mention is not None and mention.kind in ("group", "organization") and mention.head not in DOCUMENT_NOUNS:
+        # Unresolved organizations and groups speak under their own description ("the government");
+        # a bare document ("a statement") names no one.
         speaker, speaker_type = mention.name or _without_article(mention.text), mention.speaker_type
     if mention is not None and role is None:
         role, affiliation = mention.role, affiliation or mention.affiliation

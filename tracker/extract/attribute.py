@@ -44,6 +44,19 @@ INTRO_WORDS = frozenset(
     "over from by amid among".split()
 )
 SENTENCE_TERMINATORS = frozenset(".!?…")
+# A reported clause has a finite verb: an auxiliary, a past tense, or a pronoun subject's verb.
+FINITE_VERB = re.compile(
+    r"""(?ix)\b(?:
+        is|are|was|were|be|been|am|will|would|can|could|shall|should|may|might|must|has|have|had|do|does|did
+      | \w+n['’]t | \w+['’](?:s|re|ve|ll|d|m)
+      | \w{3,}ed
+      | went|said|told|made|took|came|saw|got|gave|found|thought|knew|left|felt|kept|began|brought|bought|held
+      | led|lost|met|paid|put|ran|sent|set|sat|spent|stood|won|wrote|drew|grew|fell|rose|struck|hit|cut|became
+      | broke|chose|spoke|meant|needs|wants|says|plans|remains|seems|thinks|believes|expects|hopes|knows|means
+      | (?:he|she|it|they|we|i|you|there|who)\s+\w+
+    )\b""",
+)
+SUBORDINATORS = frozenset("when after as because while since before until if although though once but and".split())
 PREPOSITIONS = frozenset(
     "in on at during after before to with from by while when as outside inside near via through about of for".split()
 )
@@ -83,6 +96,16 @@ class Found:
     entity: Entity | None = None
     cue: str | None = None
     quotes: tuple[Quote, ...] = ()
+
+
+DEMONYM_ENDINGS = ("ese", "ian", "ean", "can", "ish", "ch", "i")
+PARTY_WORDS = frozenset("republican democrat democratic conservative liberal tory labour socialist green libertarian".split())
+
+
+def _demonym(word: str) -> bool:
+    """'Korean', 'Chinese', 'Canadian', 'Republican': adjectives of place or party."""
+    return word in PARTY_WORDS or (len(word) > 4 and word.endswith(DEMONYM_ENDINGS) and word not in rules.male_names()
+                                   and word not in rules.female_names())
 
 
 def _title_case(text: str) -> bool:
@@ -167,9 +190,14 @@ class ArticleExtractor:
                     if mention is not None and mention.kind in ("name", "organization") and not self._is_place(mention):
                         if mention.kind == "name" and after_the and not mention.role:
                             pass  # "the Harbour Bridge": people's names take no article
+                        elif mention.kind == "name" and _demonym(tokens[end - 1].lower) and end < len(tokens) and tokens[end].text[:1].islower():
+                            pass  # "North Korean leader", "Kentucky Republican said": a modifier, not a name
                         elif mention.kind == "organization" or len(mention.name.split()) >= 2 or mention.role:
-                            # A name that starts a clause and is followed by a verb acts like a person.
-                            acts = subject and end < len(tokens) and tokens[end].text[:1].islower()
+                            # "Mamadou Dia, who ..." / "Jane Roe said": a name that a relative "who"
+                            # or a verb of speech follows is a person's.
+                            following = [t.lower for t in tokens[end:end + 2]]
+                            acts = bool(following) and (following[0] == "who" or following[:2] == [",", "who"]
+                                                        or following[0] in rules.reporting_verbs())
                             self.entities.introduce(mention, mention.start, subject=subject, evidence=acts)
                 elif len(run_words) == 1 and end - index == 1:
                     # A surname met again: keeps its person the most recent one named.
@@ -179,7 +207,7 @@ class ArticleExtractor:
     def _is_subject(self, tokens: list[Token], start: int, end: int) -> bool:
         before = tokens[start - 1].text if start else "."
         after = tokens[end].lower if end < len(tokens) else ""
-        if before in ".!?:;" or start == 0:
+        if before in ".!?:;" or start == 0 or before.lower() in SUBORDINATORS:
             return True
         return after in rules.reporting_verbs() or after in AUXILIARIES or (before == "," and after not in (",", "and"))
 
@@ -236,6 +264,9 @@ class ArticleExtractor:
         index = 0
         while index < len(after) and after[index].text in ",":
             index += 1
+        if index + 2 < len(after) and after[index].lower == "according" and after[index + 1].lower == "to":
+            mention = mention_starting_at(after, index + 2, self.text)
+            return (mention, "according to", None) if mention is not None else None
         if index < len(after) and after[index].text in ("—", "–", "-") and index + 1 < len(after):
             mention = mention_starting_at(after, index + 1, self.text)
             if mention is not None and mention.kind in ("name", "organization"):
@@ -334,6 +365,14 @@ class ArticleExtractor:
         if tokens[end - 1].text == ",":
             return self._apposition_before(tokens, end - 1, floor)
         mention = mention_ending_at(tokens, end, self.text, floor=floor)
+        if mention is not None and mention.kind == "organization":
+            # "Tim Guest with the Nova Scotia Health Authority says": the person, for the organization.
+            index = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
+            if index is not None and index > floor + 1 and tokens[index - 1].lower in ("with", "of", "from", "at", "for"):
+                person = mention_ending_at(tokens, index - 1, self.text, floor=floor)
+                if person is not None and person.kind == "name":
+                    person.affiliation = person.affiliation or mention.name or _without_determiner(mention.text)
+                    return person
         return mention
 
     def _apposition_before(self, tokens: list[Token], comma: int, floor: int) -> Mention | None:
@@ -412,6 +451,9 @@ class ArticleExtractor:
         if any(q.used for q in inner):
             return False
         kind = "mixed" if inner else "indirect"
+        lemma = rules.reporting_verbs().get((cue or "").lower())
+        if kind == "indirect" and lemma not in (None, "say", "tell") and not FINITE_VERB.search(self.text[c_start:c_end]):
+            return False  # "Carolina added three more goals": an object, not a reported clause
         if len(inner) == 1 and inner[0].open_at <= c_start + 1 and inner[0].outer_end >= c_end - 1:
             kind, c_start, c_end = "direct", inner[0].start, inner[0].end
         for quote in inner:
@@ -429,7 +471,8 @@ class ArticleExtractor:
             if mention is None:
                 continue
             after = [t for t in outside if t.start >= mention.end]
-            if after and after[0].text == "," and len(after) > 3:
+            at_start = all(t.lower in INTRO_WORDS or t.text == "," for t in outside[:position])
+            if at_start and after and after[0].text == "," and len(after) > 3:
                 c_start, c_end = after[1].start, sentence[1]
             elif position > 0 and outside[position - 1].text == "," and self._ends_sentence(after):
                 c_start, c_end = sentence[0], outside[position - 1].start
@@ -460,6 +503,12 @@ class ArticleExtractor:
     def _ends_sentence(self, tokens: list[Token]) -> bool:
         """Nothing but time, place or manner words before the sentence ends."""
         words = [t for t in tokens if t.text not in SENTENCE_TERMINATORS and t.text not in "\"”’'"]
+        if not words:
+            return True
+        for i, word in enumerate(words):
+            if word.text == "," and i + 1 < len(words) and (words[i + 1].lower.endswith("ing") or words[i + 1].lower in ("but", "and", "as", "while", "who", "which")):
+                words = words[:i]  # "..., the Red Cross said, raising the possibility ..."
+                break
         if not words:
             return True
         if words[0].text != "," and words[0].lower not in PREPOSITIONS and not words[0].text[:1].isupper():

@@ -11,7 +11,7 @@ import bisect
 import unicodedata
 from dataclasses import dataclass, field
 
-from .mentions import Mention
+from .mentions import DOCUMENT_NOUNS, Mention
 
 
 def fold(text: str) -> str:
@@ -153,7 +153,15 @@ class Entities:
         if mention.kind == "title":
             return self._resolve_description(mention, position, person=True)
         if mention.kind == "organization":
-            return self._resolve_description(mention, position, person=False)
+            found = self._resolve_description(mention, position, person=False)
+            if found is None and mention.head in DOCUMENT_NOUNS:
+                # "A statement said ...", "the post read": the one who just spoke issued it.
+                return recent_speaker
+            if found is None and mention.text.lower().startswith("the "):
+                found = self._latest(position, lambda e: e.type == "organization", subject_only=True)
+                if found is not None and found.last_before(position, True) < position - 800:
+                    found = None
+            return found
         if mention.kind == "descriptor" and mention.name:
             # "A Freedom Mobile spokesperson" speaks for Freedom Mobile.
             org = Mention(mention.name, mention.start, mention.end, "organization", name=mention.name)
@@ -196,6 +204,11 @@ class Entities:
                                      subject_only=True)
                 if rival is None or rival.last_before(position, True) <= recent_speaker.last_before(position):
                     return recent_speaker
+            # Someone known to be a "she" (or "he") beats someone whose sex the text never showed.
+            exact = self._latest(position, lambda e: person(e) and e.gender == wanted, subject_only=True) or \
+                self._latest(position, lambda e: person(e) and e.gender == wanted)
+            if exact is not None and exact.last_before(position) >= position - PRONOUN_WINDOW:
+                return exact
             return self._latest(position, person, subject_only=True) or self._latest(position, person)
         if pronoun == "they":
             return self._latest(position, lambda e: e.type in ("group", "organization"), subject_only=True)
@@ -234,6 +247,8 @@ class Entities:
                 best, best_position = entity, seen
         return best
 
+
+PRONOUN_WINDOW = 2500  # characters back that "she" or "he" reaches for a known woman or man
 
 # Modifiers that tie a title to one country or level ("the former US president").
 PLACE_MODIFIERS = frozenset(

@@ -125,6 +125,8 @@ def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
     """Read ``tokens`` as one speaker noun phrase, or return None."""
     if not tokens or len(tokens) > 12:
         return None
+    if _possessive(tokens[-1]):
+        return None  # "Robert Major's": the owner of something, not a speaker
     start, end = tokens[0].start, tokens[-1].end
     surface = text[start:end]
     if len(tokens) == 1 and tokens[0].lower in rules.pronouns():

@@ -18,7 +18,8 @@ STRAIGHT = '"'
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st sen rep gov gen lt col sgt capt maj prof jr sr inc ltd co corp no vs etc
-    jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rev hon supt cst insp det
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rev hon supt cst insp det cpl const pte pvt
+    spc sgt adm cmdr gov gen atty asst dept univ
     u.s u.k u.n e.g i.e a.m p.m d.c n.s n.b b.c p.e.i ont que alta sask man nfld""".split()
 )
 

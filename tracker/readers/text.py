@@ -28,6 +28,7 @@ CHROME_LINE = re.compile(
       | \d+\s*min(?:ute)?s?\s+read
       | (?:image|photo|video)(?:\s+(?:credit|source))?\s*:.*
       | (?:facebook|twitter|linkedin|whatsapp|reddit|x|pinterest|telegram)(?:\s*[|·•,]\s*\w+)*
+      | (?:read\s+more|watch|related|see\s+also|also\s+read|more|listen|recommended)\s*:.*
     )[\s.:]*$""",
 )
 # Lines after which nothing is article text.
