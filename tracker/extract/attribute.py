@@ -27,7 +27,12 @@ DIRECT_CONTENT_VERBS = frozenset(
     "maintain predict confirm believe think reiterate state announce recall suggest concede agree complain estimate "
     "post continue".split()
 )
-# Verbs that need "that" (or a quote) to report speech: "denied claims that", "announced that".
+# Verbs that need "that" (or a quote) to report speech: "announced that", not "announced the winner".
+NEEDS_THAT = frozenset(
+    "announce confirm deny reveal report post answer charge rule describe dismiss estimate forecast highlight "
+    "ask question recount repeat summarize tout recommend propose instruct accuse blast criticize boast "
+    "comment continue respond reply echo relate reason testify".split()
+)
 CONTENT_NOUNS = frozenset("claims reports allegations suggestions accusations rumours rumors speculation".split())
 FILLER_WORDS = frozenset(
     "in on at during to with for from after before about of by the a an his her their its this that last next earlier "
@@ -56,6 +61,7 @@ FINITE_VERB = re.compile(
       | (?:he|she|it|they|we|i|you|there|who)\s+\w+
     )\b""",
 )
+CLAUSE_SUBJECTS = frozenset("he she they it we i you there".split())
 SUBORDINATORS = frozenset("when after as because while since before until if although though once but and".split())
 PREPOSITIONS = frozenset(
     "in on at during after before to with from by while when as outside inside near via through about of for".split()
@@ -324,7 +330,7 @@ class ArticleExtractor:
     def _could_speak(self, mention: Mention) -> bool:
         """A colon after a sentence subject gives it the quote only if the subject is someone:
         'Coach Dan Silva was blunt:' yes, 'Partial transcript as follows:' no."""
-        if mention.kind in ("pronoun", "title", "group") or mention.kind == "organization" and mention.name:
+        if mention.kind in ("pronoun", "title", "group", "organization"):
             return True
         if mention.kind == "name":
             return len(mention.name.split()) > 1 or self.entities._find_person(mention.name, mention.start, create=False) is not None
@@ -431,13 +437,16 @@ class ArticleExtractor:
             if verb is None:
                 continue
             lemma, width = verb
-            found = self._content_before(outside, position, width, lemma, sentence) or \
-                self._content_after(outside, position, width, lemma, sentence)
+            found = self._content_before(outside, position, width, lemma, sentence)
+            if found is None:
+                after = self._content_after(outside, position, width, lemma, sentence)
+                found = (after[0], [after[1:]]) if after else None
             if found is None:
                 continue
-            mention, c_start, c_end = found
-            if self._add_indirect(paragraph, sentence, quotes, mention, c_start, c_end,
-                                  self._cue_text(outside, position, width)):
+            mention, spans = found
+            cue = self._cue_text(outside, position, width)
+            if any([self._add_indirect(paragraph, sentence, quotes, mention, c_start, c_end, cue)
+                    for c_start, c_end in spans]):
                 used_verbs.add(token.start)
         self._according_to(paragraph, sentence, quotes, outside)
 
@@ -481,24 +490,35 @@ class ArticleExtractor:
             self._add_indirect(paragraph, sentence, quotes, mention, c_start, c_end, "according to")
 
     def _content_before(self, tokens, position, width, lemma, sentence):
-        """'CONTENT, NAME said.' / 'CONTENT, said NAME.' / 'CONTENT, according to NAME.'"""
+        """'CONTENT, NAME said.' / 'CONTENT, said NAME.' and the parenthetical
+        'CONTENT, he says, MORE CONTENT' / 'CONTENT, Lohmar said, adding that MORE'."""
         rest = tokens[position + width:]
+        mention, comma = None, None
         inverted = mention_starting_at(tokens, position + width, self.text) if rest else None
-        tail = rest[(len(self.text[inverted.start:inverted.end].split()) if inverted else 0):]
         if inverted is not None and position > 0 and tokens[position - 1].text == ",":
-            after_mention = [t for t in tokens if t.start >= inverted.end]
-            if self._ends_sentence(after_mention):
-                return inverted, sentence[0], tokens[position - 1].start
-        if not self._ends_sentence(rest):
-            return None
-        mention = self._subject_before(tokens, position)
+            mention, comma = inverted, tokens[position - 1].start
+            rest = [t for t in tokens if t.start >= inverted.end]
+        else:
+            subject = self._subject_before(tokens, position)
+            index = next((i for i, t in enumerate(tokens) if subject and t.start == subject.start), None)
+            if index is not None and index > 0 and tokens[index - 1].text == ",":
+                mention, comma = subject, tokens[index - 1].start
         if mention is None:
             return None
-        index = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
-        if index is None or index == 0 or tokens[index - 1].text != ",":
-            return None
-        del tail
-        return mention, sentence[0], tokens[index - 1].start
+        if self._ends_sentence(rest):
+            return mention, [(sentence[0], comma)]
+        if rest and rest[0].text == ",":
+            # The attribution sits inside the sentence: what follows it is said too.
+            follow = 1
+            if follow < len(rest) and rest[follow].lower in ("adding", "saying", "noting", "explaining", "stressing"):
+                follow += 1
+                if follow < len(rest) and rest[follow].lower == "that":
+                    follow += 1
+            elif follow < len(rest) and rest[follow].lower in ("but", "and", "so"):
+                follow += 1
+            if follow < len(rest) and rest[follow].text[:1].isalnum() and not verb_lemma(rest, follow):
+                return mention, [(sentence[0], comma), (rest[follow].start, sentence[1])]
+        return None
 
     def _ends_sentence(self, tokens: list[Token]) -> bool:
         """Nothing but time, place or manner words before the sentence ends."""
@@ -526,12 +546,15 @@ class ArticleExtractor:
         limit = min(len(tokens), index + 10)
         that_at = next((i for i in range(index, limit) if tokens[i].lower == "that"), None)
         between = tokens[index:that_at] if that_at is not None else []
-        if that_at is not None and (self._is_filler(between, lemma) or (
-                that_at > index and tokens[index].lower in CONTENT_NOUNS) or (
-                all(t.text[:1].isalnum() or t.text == "," for t in between)
-                and not any(verb_lemma(between, i) for i in range(len(between))))):
+        plain_phrase = all(t.text[:1].isalnum() or t.text == "," for t in between) and not any(
+            verb_lemma(between, i) or t.lower in CLAUSE_SUBJECTS for i, t in enumerate(between))
+        if that_at is not None and that_at + 1 < len(tokens) and (
+                self._is_filler(between, lemma)
+                or (between and between[0].lower in CONTENT_NOUNS)
+                or (self._clause_start(tokens, that_at + 1) and plain_phrase and (
+                    between[0].lower in PREPOSITIONS or lemma in OBJECT_VERBS))):
             start = tokens[that_at + 1].start if that_at + 1 < len(tokens) else None
-        elif lemma in DIRECT_CONTENT_VERBS:
+        elif lemma not in NEEDS_THAT:
             skip = index
             if lemma == "tell" and skip < len(tokens):
                 # told reporters / told him / told CBC News
@@ -599,10 +622,12 @@ class ArticleExtractor:
         token = tokens[index]
         if token.lower in CLAUSE_STARTS or token.text[:1].isupper() or token.text[:1].isdigit() or token.text in "\"“":
             return True
+        if (token.lower.endswith("ly") or token.lower in ("about", "around", "over", "almost", "under", "some")) and \
+                index + 1 < len(tokens) and tokens[index + 1].text[:1].isdigit():
+            return True  # "said roughly 65 per cent of ...", "says about 550 students attend"
+
         if not token.text[:1].isalpha() or token.lower in NOT_CLAUSE_STARTS or token.lower in PRONOUN_OBJECTS:
             return False
-        if token.lower.endswith("ly") and index + 1 < len(tokens) and tokens[index + 1].text[:1].isdigit():
-            return True  # "said roughly 65 per cent of ..."
         if token.lower.endswith("ly") or token.lower in rules.reporting_verbs():
             return False
         return index + 1 < len(tokens) and tokens[index + 1].text[:1].isalpha()

@@ -186,7 +186,7 @@ def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
                        gender=gender_of(None, role_text, head))
     if head in rules.organization_words():
         return Mention(surface, start, end, "organization", head=head, affiliation=affiliation)
-    if head in rules.person_nouns() or determiner == "the" and not head.endswith(("ing", "ed", "s")):
+    if head in rules.person_nouns() or determiner == "the" and not (head.endswith(("ed", "s")) or head.endswith("ing") and len(head) > 5):
         # "a spokesperson", "the woman", and in a speaker's place any "the ..." ("the 26-year-old
         # right wing", "the rookie defenceman"): someone the text describes instead of naming.
         organization = _organization_in(rest[:-1], text)
