@@ -61,6 +61,7 @@ FINITE_VERB = re.compile(
       | (?:he|she|it|they|we|i|you|there|who)\s+\w+
     )\b""",
 )
+SPEECH_PARTICIPLES = frozenset("adding saying noting explaining stressing arguing insisting warning".split())
 CLAUSE_SUBJECTS = frozenset("he she they it we i you there".split())
 SUBORDINATORS = frozenset("when after as because while since before until if although though once but and".split())
 PREPOSITIONS = frozenset(
@@ -178,11 +179,11 @@ class ArticleExtractor:
             tokens = [t for t in tokenize(self.text, p_start, p_end) if not self._in_quote(t.start)]
             index = 0
             while index < len(tokens):
-                if not tokens[index].text[:1].isupper():
+                if not tokens[index].is_cap:
                     index += 1
                     continue
                 end = index
-                while end < len(tokens) and (tokens[end].text[:1].isupper() or (
+                while end < len(tokens) and (tokens[end].is_cap or (
                         tokens[end].lower in ("de", "van", "von", "da", "del", "bin", "al") and end + 1 < len(tokens)
                         and tokens[end + 1].text[:1].isupper())):
                     end += 1
@@ -503,21 +504,30 @@ class ArticleExtractor:
             index = next((i for i, t in enumerate(tokens) if subject and t.start == subject.start), None)
             if index is not None and index > 0 and tokens[index - 1].text == ",":
                 mention, comma = subject, tokens[index - 1].start
+            elif index is not None and index > 0 and re.search(r",\s*[\"”’']\s*$", self.text[tokens[index - 1].end:subject.start]):
+                # 'Her time has been "life-changing and heartbreaking," she said.'
+                mention, comma = subject, subject.start
         if mention is None:
             return None
-        if self._ends_sentence(rest):
-            return mention, [(sentence[0], comma)]
-        if rest and rest[0].text == ",":
-            # The attribution sits inside the sentence: what follows it is said too.
-            follow = 1
-            if follow < len(rest) and rest[follow].lower in ("adding", "saying", "noting", "explaining", "stressing"):
-                follow += 1
-                if follow < len(rest) and rest[follow].lower == "that":
+        first = (sentence[0], comma)
+        if rest and rest[0].text == "," and len(rest) > 2:
+            # The attribution sits inside the sentence: what follows it may be said too.
+            word = rest[1].lower
+            follow = None
+            if word in SPEECH_PARTICIPLES:
+                follow = 3 if rest[2].lower == "that" else 2
+            elif word in ("but", "and", "so"):
+                follow = 2
+            elif word.endswith("ing") or word in ("who", "which", "as", "while", "when", "after", "before"):
+                return mention, [first]  # "..., the Red Cross said, raising the possibility ..."
+            elif rest[1].text[:1].isalpha() and not verb_lemma(rest, 1):
+                follow = 1  # "It is on Trudeau's watch, Scheer said, that the country ..."
+            if follow is not None and follow < len(rest):
+                if rest[follow].lower == "that" and follow + 1 < len(rest):
                     follow += 1
-            elif follow < len(rest) and rest[follow].lower in ("but", "and", "so"):
-                follow += 1
-            if follow < len(rest) and rest[follow].text[:1].isalnum() and not verb_lemma(rest, follow):
-                return mention, [(sentence[0], comma), (rest[follow].start, sentence[1])]
+                return mention, [first, (rest[follow].start, sentence[1])]
+        if self._ends_sentence(rest):
+            return mention, [first]
         return None
 
     def _ends_sentence(self, tokens: list[Token]) -> bool:
@@ -602,8 +612,8 @@ class ArticleExtractor:
             return index
         for end in range(index + 2, min(len(tokens), index + 8)):
             phrase = tokens[index + 1:end]
-            if not all(t.lower in FILLER_WORDS or t.text[:1].isupper() or t.text[:1].isdigit() or t.text == ","
-                       for t in phrase):
+            if not all((t.text[:1].isalnum() and t.lower not in CLAUSE_SUBJECTS and t.lower != "that"
+                        and not verb_lemma(phrase, i)) or t.text == "," for i, t in enumerate(phrase)):
                 return index
             last, following = tokens[end - 1], tokens[end]
             if last.lower in DETERMINER_WORDS or last.lower in PREPOSITIONS:
@@ -612,7 +622,8 @@ class ArticleExtractor:
                 continue  # inside a name: "New Year's"
             if following.text == ",":
                 return end + 1
-            if following.lower in CLAUSE_STARTS or following.lower == "that" or following.text[:1].isupper():
+            if following.lower in CLAUSE_STARTS or following.lower == "that" or (
+                    following.text[:1].isupper() and not last.text[:1].isupper()):
                 return end
         return index
 
@@ -626,6 +637,8 @@ class ArticleExtractor:
                 index + 1 < len(tokens) and tokens[index + 1].text[:1].isdigit():
             return True  # "said roughly 65 per cent of ...", "says about 550 students attend"
 
+        if token.lower in SUBORDINATORS and any(t.text == "," for t in tokens[index + 1:index + 16]):
+            return True  # "said as RCMP entered the camp, one person ..."
         if not token.text[:1].isalpha() or token.lower in NOT_CLAUSE_STARTS or token.lower in PRONOUN_OBJECTS:
             return False
         if token.lower.endswith("ly") or token.lower in rules.reporting_verbs():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import rules
-from .units import Token
+from .units import Token, is_capitalized
 
 DETERMINERS = frozenset(
     "the a an this that these those another his her their its our my your one two three four several some many both all most other".split()
@@ -77,7 +77,7 @@ class Mention:
 
 
 def _is_cap(token: Token) -> bool:
-    return token.text[:1].isupper()
+    return is_capitalized(token.text)
 
 
 def _is_word(token: Token) -> bool:
@@ -152,8 +152,8 @@ def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
     if not rest:
         return None
     for position, token in enumerate(rest):
-        if not (_is_word(token) or token.text in {"&"}):
-            return None
+        if not (_is_word(token) or token.text in {"&"} or (token.text[:1].isdigit() and "-" in token.text)):
+            return None  # words only, and ages like "26-year-old"
         if token.lower in FUNCTION_WORDS or token.lower in rules.pronouns() or token.lower in DETERMINERS:
             return None
         if token.lower.endswith("ed") and token.text[:1].islower() and token.lower not in ED_ADJECTIVES:
@@ -164,6 +164,15 @@ def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
     if _is_cap(last) and last.lower not in NOT_NAMES:
         return _named_mention(rest, text, surface, start, end, determiner, affiliation)
     head = last.lower
+    if head in DOCUMENT_NOUNS and affiliation and len(rest) <= 2:
+        # "the union's Friday release" speaks for the union.
+        owner_tokens = [t for t in tokens if t.end <= rest[0].start]
+        if owner_tokens:
+            last = owner_tokens[-1]
+            owner = mention_from_tokens(owner_tokens[:-1] + [Token(affiliation.split()[-1], last.start, last.start + len(affiliation.split()[-1]))], text) \
+                if len(owner_tokens) > 1 else None
+            if owner is not None:
+                return owner
     if len(rest) >= 2 and head in DOCUMENT_NOUNS and _is_cap(rest[-2]):
         # "an NBC News report" speaks for NBC News.
         outlet = _named_mention(rest[:-1], text, surface, start, end, None, affiliation)
@@ -186,7 +195,9 @@ def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
                        gender=gender_of(None, role_text, head))
     if head in rules.organization_words():
         return Mention(surface, start, end, "organization", head=head, affiliation=affiliation)
-    if head in rules.person_nouns() or determiner == "the" and not (head.endswith(("ed", "s")) or head.endswith("ing") and len(head) > 5):
+    lenient = determiner == "the" and len(rest) <= 4 and not (head.endswith(("ed", "s")) or head.endswith("ing") and len(head) > 5) \
+        and not any(t.lower.endswith("s") and len(t.lower) > 3 and not t.lower.endswith("ss") for t in rest[:-1])
+    if head in rules.person_nouns() or lenient:
         # "a spokesperson", "the woman", and in a speaker's place any "the ..." ("the 26-year-old
         # right wing", "the rookie defenceman"): someone the text describes instead of naming.
         organization = _organization_in(rest[:-1], text)

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*[^\W_])?\.?|\d[\d,.:]*\w*|[^\w\s]")
+TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*[^\W_])?\.?|\d[\d,.:]*\w*(?:-[^\W\d_][\w\-]*)?|[^\w\s]")
+NAME_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu|de|da|di|van|von|le|la|du|d|o|mc|mac)[-'’][A-Z]")
+
+
+def is_capitalized(word: str) -> bool:
+    """'Sheinbaum', 'al-Shabaab', "d'Arcy": a word that can be part of a name."""
+    return word[:1].isupper() or bool(NAME_PREFIX.match(word))
 
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 OPENING = {"“": "”", "«": "»", "„": "“", "‟": "”"}
@@ -36,7 +42,7 @@ class Token:
 
     @property
     def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+        return is_capitalized(self.text)
 
     @property
     def is_word(self) -> bool:
