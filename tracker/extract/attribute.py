@@ -115,6 +115,14 @@ def _demonym(word: str) -> bool:
                                    and word not in rules.female_names())
 
 
+def _subheading(paragraph: str) -> bool:
+    """A short line without closing punctuation between paragraphs: a section heading."""
+    stripped = paragraph.strip()
+    if any(mark in stripped for mark in '"“”«»'):
+        return False  # '"Every vote is a voice." — Grace Obi' is a quotation, not a heading
+    return len(stripped.split()) < 12 and not re.search(r"""[.!?…:;,'’)\]]$""", stripped)
+
+
 def _title_case(text: str) -> bool:
     """'The Steve Harvey Morning Show': a title of a work, not words someone said."""
     words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
@@ -167,6 +175,8 @@ class ArticleExtractor:
             by_paragraph.setdefault(quote.paragraph, []).append(quote)
         for number, (p_start, p_end) in enumerate(self.article.paragraphs):
             quotes = by_paragraph.get(number, [])
+            if _subheading(self.text[p_start:p_end]):
+                continue  # "Dennis Brooks says: 'Just listen'" above a section is a headline
             for s_start, s_end in sentence_spans(self.text, p_start, p_end, quotes):
                 in_sentence = [q for q in quotes if s_start <= q.open_at < s_end]
                 self._sentence(number, s_start, s_end, in_sentence)
@@ -462,7 +472,8 @@ class ArticleExtractor:
             return False
         kind = "mixed" if inner else "indirect"
         lemma = rules.reporting_verbs().get((cue or "").lower())
-        if kind == "indirect" and lemma not in (None, "say", "tell") and not FINITE_VERB.search(self.text[c_start:c_end]):
+        main_clause = re.split(r",?\s+(?:which|who)\b", self.text[c_start:c_end], maxsplit=1)[0]
+        if kind == "indirect" and lemma not in (None, "say", "tell") and not FINITE_VERB.search(main_clause):
             return False  # "Carolina added three more goals": an object, not a reported clause
         if len(inner) == 1 and inner[0].open_at <= c_start + 1 and inner[0].outer_end >= c_end - 1:
             kind, c_start, c_end = "direct", inner[0].start, inner[0].end
@@ -481,7 +492,8 @@ class ArticleExtractor:
             if mention is None:
                 continue
             after = [t for t in outside if t.start >= mention.end]
-            at_start = all(t.lower in INTRO_WORDS or t.text == "," for t in outside[:position])
+            at_start = all(t.lower in INTRO_WORDS or t.text == "," for t in outside[:position]) and not any(
+                q.open_at < outside[position].start for q in quotes)
             if at_start and after and after[0].text == "," and len(after) > 3:
                 c_start, c_end = after[1].start, sentence[1]
             elif position > 0 and outside[position - 1].text == "," and self._ends_sentence(after):
@@ -564,6 +576,8 @@ class ArticleExtractor:
                 or (self._clause_start(tokens, that_at + 1) and plain_phrase and (
                     between[0].lower in PREPOSITIONS or lemma in OBJECT_VERBS))):
             start = tokens[that_at + 1].start if that_at + 1 < len(tokens) else None
+        elif lemma == "add" and not (index < len(tokens) and tokens[index].lower in CLAUSE_SUBJECTS):
+            return None  # "Carolina added three more goals": "add" reports speech with "that" or "he ..."
         elif lemma not in NEEDS_THAT:
             skip = index
             if lemma == "tell" and skip < len(tokens):
@@ -664,6 +678,9 @@ class ArticleExtractor:
                             mention, entity, cue, (quote,)))
             quote.used = True
             return
+        quoted = self.text[quote.start:quote.end]
+        if _title_case(quoted) or (words <= 3 and all(w[:1].isupper() for w in quoted.split()) and not quoted.endswith((".", "!", "?"))):
+            return  # titles of works and shows: 'told NBC's "Today"'
         characterized = self._characterized(before, sentence, quote, quotes, outside)
         if characterized is not None:
             mention, cue, start = characterized
