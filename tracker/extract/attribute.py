@@ -213,8 +213,12 @@ class ArticleExtractor:
                             # "Mamadou Dia, who ..." / "Jane Roe said": a name that a relative "who"
                             # or a verb of speech follows is a person's.
                             following = [t.lower for t in tokens[end:end + 2]]
-                            acts = bool(following) and (following[0] == "who" or following[:2] == [",", "who"]
-                                                        or following[0] in rules.reporting_verbs())
+                            starts_sentence = index == 0 or tokens[index - 1].text in ".!?:;"
+                            acts = bool(following) and (
+                                following[0] == "who" or following[:2] == [",", "who"]
+                                or following[0] in rules.reporting_verbs()
+                                or (starts_sentence and following[0].isalpha() and following[0].islower()
+                                    and following[0] not in PREPOSITIONS and following[0] not in ("and", "or")))
                             self.entities.introduce(mention, mention.start, subject=subject, evidence=acts)
                 elif len(run_words) == 1 and end - index == 1:
                     # A surname met again: keeps its person the most recent one named.
@@ -226,6 +230,9 @@ class ArticleExtractor:
         after = tokens[end].lower if end < len(tokens) else ""
         if before in ".!?:;" or start == 0 or before.lower() in SUBORDINATORS:
             return True
+        if before == "," and after == "," and end + 1 < len(tokens) and tokens[end + 1].text[:1].islower() \
+                and tokens[end + 1].lower not in ("and", "or", "who", "which"):
+            return True  # "Director at Symantec, Kevin Haley, agreed"
         return after in rules.reporting_verbs() or after in AUXILIARIES or (before == "," and after not in (",", "and"))
 
     def _is_place(self, mention: Mention) -> bool:
@@ -382,7 +389,7 @@ class ArticleExtractor:
         if tokens[end - 1].text == ",":
             return self._apposition_before(tokens, end - 1, floor)
         mention = mention_ending_at(tokens, end, self.text, floor=floor)
-        if mention is not None and mention.kind == "organization":
+        if mention is not None and mention.kind in ("organization", "name"):
             # "Tim Guest with the Nova Scotia Health Authority says": the person, for the organization.
             index = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
             if index is not None and index > floor + 1 and tokens[index - 1].lower in ("with", "of", "from", "at", "for"):

@@ -199,11 +199,13 @@ class Entities:
                 return e.type == "person" and e.evidence and e.gender in (None, wanted)
 
             if recent_speaker is not None and person(recent_speaker):
-                # The one already speaking keeps the floor unless someone compatible was named since.
-                rival = self._latest(position, lambda e: person(e) and e.gender == wanted and e is not recent_speaker,
-                                     subject_only=True)
-                if rival is None or rival.last_before(position, True) <= recent_speaker.last_before(position):
+                # The one already speaking keeps the floor unless someone compatible has since
+                # been the subject of a sentence.
+                rival = self._latest(position, lambda e: person(e) and e is not recent_speaker, subject_only=True)
+                if rival is None or rival.last_before(position, True) <= recent_speaker.last_before(position) or (
+                        rival.gender is None and recent_speaker.gender == wanted):
                     return recent_speaker
+                return rival
             # Someone known to be a "she" (or "he") beats someone whose sex the text never showed.
             exact = self._latest(position, lambda e: person(e) and e.gender == wanted, subject_only=True) or \
                 self._latest(position, lambda e: person(e) and e.gender == wanted)

@@ -51,6 +51,10 @@ ED_ADJECTIVES = frozenset(
     "unnamed elected unidentified retired concerned informed respected renowned noted embattled disgraced "
     "appointed designated detained accused convicted injured wounded married unemployed".split()
 )
+PARTY_OR_NATION = frozenset(
+    "republican democrat conservative liberal tory socialist libertarian canadian american british mexican "
+    "chinese russian french german australian indian irish israeli palestinian ukrainian veteran".split()
+)
 QUANTIFIER_GROUPS = frozenset("some many others several most few both".split())
 PRONOUN_OBJECTS = frozenset("him her them me us reporters journalists".split())
 
@@ -226,8 +230,12 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
         return None
     if run[0].lower == "the":
         run = run[1:]
+        determiner = "the"
         if not run:
             return None
+    if determiner == "the" and run[-1].lower in PARTY_OR_NATION:
+        # "the Kentucky Republican", "the Canadian": a description of someone, not a name
+        return Mention(surface, start, end, "descriptor", role=text[run[0].start: run[-1].end], head=run[-1].lower)
     title_end = -1
     for index in range(len(run) - 1):
         if _title_length(run, index) or run[index].lower in HONORIFICS or run[index].lower in rules.person_nouns():
