@@ -41,7 +41,8 @@ FILLER_WORDS = frozenset(
     "television tv show program programme podcast reporters journalists audience crowd supporters today tonight "
     "yesterday morning afternoon evening night week month year weekend recently when asked speech address remarks "
     "appearance testimony session filing letter report emailed e-mailed written court documents new year's "
-    "annual budget year-end end-of-year last first".split()
+    "annual budget year-end end-of-year last first however though also meanwhile further moreover instead too "
+    "again now then still".split()
 )
 INTRO_WORDS = frozenset(
     "however but and meanwhile still yet so also then now later earlier today yesterday instead indeed moreover "
@@ -386,6 +387,10 @@ class ArticleExtractor:
             end -= 1
         if end <= floor:
             return None
+        if tokens[end - 1].lower == "who" and end - 1 > floor:
+            end -= 1  # "Bortis, who noted ...": the relative's antecedent speaks
+            if tokens[end - 1].text == "," and end - 1 > floor:
+                end -= 1
         if tokens[end - 1].text == ",":
             return self._apposition_before(tokens, end - 1, floor)
         mention = mention_ending_at(tokens, end, self.text, floor=floor)
@@ -502,8 +507,10 @@ class ArticleExtractor:
             at_start = all(t.lower in INTRO_WORDS or t.text == "," for t in outside[:position]) and not any(
                 q.open_at < outside[position].start for q in quotes)
             if at_start and after and after[0].text == "," and len(after) > 3:
-                c_start, c_end = after[1].start, sentence[1]
-            elif position > 0 and outside[position - 1].text == "," and self._ends_sentence(after):
+                c_start = after[1].start
+                c_end = self._coordinated_end(outside, c_start, sentence[1])
+            elif position > 0 and outside[position - 1].text == "," and (
+                    self._ends_sentence(after) or after and after[0].lower in ("who", "which")):
                 c_start, c_end = sentence[0], outside[position - 1].start
             else:
                 continue
@@ -580,8 +587,8 @@ class ArticleExtractor:
         if that_at is not None and that_at + 1 < len(tokens) and (
                 self._is_filler(between, lemma)
                 or (between and between[0].lower in CONTENT_NOUNS)
-                or (self._clause_start(tokens, that_at + 1) and plain_phrase and (
-                    between[0].lower in PREPOSITIONS or lemma in OBJECT_VERBS))):
+                or (plain_phrase and between[0].lower in PREPOSITIONS)
+                or (self._clause_start(tokens, that_at + 1) and plain_phrase and lemma in OBJECT_VERBS)):
             start = tokens[that_at + 1].start if that_at + 1 < len(tokens) else None
         elif lemma == "add" and not (index < len(tokens) and tokens[index].lower in CLAUSE_SUBJECTS):
             return None  # "Carolina added three more goals": "add" reports speech with "that" or "he ..."
@@ -612,18 +619,30 @@ class ArticleExtractor:
         return mention, start, self._coordinated_end(tokens, start, sentence[1])
 
     def _coordinated_end(self, tokens: list[Token], start: int, end: int) -> int:
-        """'He said X, and added Y': the first content stops where the second verb's clause begins."""
+        """'He said X, and added Y' / 'X, but the leaders say Y' / 'X and alleges that Y': the
+        first content stops where the next speaker's (or the next verb's) clause begins."""
         for i, token in enumerate(tokens):
-            if token.start <= start or token.text != "," or i + 2 >= len(tokens):
+            if token.start <= start or token.start >= end:
                 continue
-            j = i + 1
-            if tokens[j].lower not in ("and", "but"):
-                continue
-            j += 1
-            while j < len(tokens) and (tokens[j].lower in AUXILIARIES or tokens[j].lower.endswith("ly")):
+            j = i
+            if token.text in (",", "—", "–", ";"):
                 j += 1
-            if j < len(tokens) and verb_lemma(tokens, j):
-                return token.start
+            if j < len(tokens) and tokens[j].lower in ("and", "but", "while", "whereas"):
+                j += 1
+            if j == i:
+                continue
+            k = j
+            while k < len(tokens) and (tokens[k].lower in AUXILIARIES or tokens[k].lower.endswith("ly")):
+                k += 1
+            if k < len(tokens) and verb_lemma(tokens, k) and (token.text != "and" or k + 1 < len(tokens) and (
+                    tokens[k + 1].lower == "that" or tokens[k + 1].lower in CLAUSE_SUBJECTS)):
+                return token.start  # "..., and added ..." / "... and alleges that ..."
+            for v in range(j + 1, min(len(tokens), j + 9)):
+                if verb_lemma(tokens, v):
+                    subject = self._subject_before(tokens, v, floor=j)
+                    if subject is not None and subject.start == tokens[j].start:
+                        return token.start  # "— but the hereditary leaders say ..."
+                    break
         return end
 
     def _skip_filler_phrase(self, tokens: list[Token], index: int) -> int:
@@ -646,6 +665,9 @@ class ArticleExtractor:
             if following.lower in CLAUSE_STARTS or following.lower == "that" or (
                     following.text[:1].isupper() and not last.text[:1].isupper()):
                 return end
+            if last.text[:1].isupper() and following.text[:1].islower() and following.text.isalpha() \
+                    and following.lower not in PREPOSITIONS and not verb_lemma(tokens, end):
+                return end  # "says in Nova Scotia ambulances are ..."
         return index
 
     def _clause_start(self, tokens: list[Token], index: int) -> bool:
@@ -658,6 +680,9 @@ class ArticleExtractor:
                 index + 1 < len(tokens) and tokens[index + 1].text[:1].isdigit():
             return True  # "said roughly 65 per cent of ...", "says about 550 students attend"
 
+        if token.text.isalpha() and token.text.islower() and index + 2 < len(tokens) and tokens[index + 1].text == "," \
+                and (tokens[index + 2].lower in CLAUSE_STARTS or tokens[index + 2].text[:1].isupper()):
+            return True  # "said often, paramedics won't ..."
         if token.lower in SUBORDINATORS and any(t.text == "," for t in tokens[index + 1:index + 16]):
             return True  # "said as RCMP entered the camp, one person ..."
         if not token.text[:1].isalpha() or token.lower in NOT_CLAUSE_STARTS or token.lower in PRONOUN_OBJECTS:

@@ -151,6 +151,11 @@ class Entities:
         if mention.kind in ("organization", "group") and mention.name:
             return self.introduce(mention, position, subject=True)
         if mention.kind == "title":
+            if not mention.text[:1].islower() and " " not in mention.text:
+                # "Major said": a title word that is also a known person's surname
+                person = self._find_person(mention.text, position, create=False)
+                if person is not None:
+                    return person
             return self._resolve_description(mention, position, person=True)
         if mention.kind == "organization":
             found = self._resolve_description(mention, position, person=False)

@@ -189,6 +189,11 @@ def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
     role_text = text[rest[0].start: last.end]
     if head in rules.group_words() and determiner not in ("a", "an", "this", "that", "his", "her", "its"):
         return Mention(surface, start, end, "group", name=role_text, head=head, affiliation=affiliation)
+    if (determiner in ("the", "their", "its", "his", "her") or affiliation) and head.endswith("s") and not head.endswith("ss") \
+            and head not in DOCUMENT_NOUNS and len(rest) <= 3 and head not in rules.organization_words():
+        # "the school's defenders", "the hereditary leaders": people spoken of together
+        return Mention(surface, start, end, "group", name=role_text if not affiliation else surface, head=head,
+                       affiliation=affiliation)
     if determiner is None and affiliation is None and head in DOCUMENT_NOUNS and head.endswith("s"):
         return Mention(surface, start, end, "organization", head=head)  # "according to preliminary findings"
     if determiner is None and affiliation is None:
