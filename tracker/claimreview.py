@@ -47,7 +47,7 @@ def _claim_review(db: Database, row: dict, base: str, database_name: str) -> dic
            from claim_appearances left join statements on statements.id = claim_appearances.statement_id
              left join articles on articles.id = claim_appearances.article_id
            where claim_appearances.claim_id = ?
-           order by coalesce(articles.published, '9999'), claim_appearances.id""", [row["claim_id"]])]
+           order by claim_appearances.id""", [row["claim_id"]])]
     first = _first_appearance(db, row, appearances)
     claim = {
         "@type": "Claim",
@@ -95,7 +95,7 @@ def _creative_work(row: dict) -> dict:
 
 
 def _first_appearance(db: Database, row: dict, appearances: list[dict]) -> dict | None:
-    """Where the checker said it first appeared; else the earliest appearance."""
+    """Where the checker said it first appeared; else the first appearance linked."""
     if row["first_appearance_url"]:
         return {"@type": "CreativeWork", "url": row["first_appearance_url"]}
     if row["first_appearance_article_id"]:

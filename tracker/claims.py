@@ -639,7 +639,7 @@ class ImportFailed(ClaimError):
 TRUE_WORDS = {"1", "true", "yes", "y"}
 
 
-def read_rows(path: Path) -> list[tuple[int, dict]]:
+def read_rows(path: Path, required=("text", "speaker", "said_on")) -> list[tuple[int, dict]]:
     """(line number, row) pairs from a .csv (header row) or .jsonl file."""
     suffix = path.suffix.lower()
     try:
@@ -648,8 +648,9 @@ def read_rows(path: Path) -> list[tuple[int, dict]]:
         raise ClaimError(f"{path}: cannot read: {error}") from None
     if suffix == ".csv":
         reader = csv.DictReader(text.splitlines(keepends=True))
-        if not reader.fieldnames or "text" not in reader.fieldnames:
-            raise ClaimError(f"{path}:1: the header needs at least text, speaker and said_on columns")
+        missing = [name for name in required if name not in (reader.fieldnames or [])]
+        if missing:
+            raise ClaimError(f"{path}:1: the header lacks column(s) {', '.join(missing)}")
         rows = []
         start = 2
         for row in reader:
@@ -718,8 +719,10 @@ def load_scale(db: Database, by: str, path) -> list[dict]:
     ensure_schema(db)
     by = require_actor(by)
     path = Path(path)
+    if path.suffix.lower() != ".csv":
+        raise ClaimError(f"{path}: a scale is a .csv with label, rating_value, best_rating, worst_rating")
     rows, errors = [], []
-    for line, row in read_rows(path) if path.suffix.lower() == ".csv" else []:
+    for line, row in read_rows(path, required=("label", "rating_value", "best_rating", "worst_rating")):
         try:
             label = (row.get("label") or "").strip()
             if not label:
@@ -731,8 +734,6 @@ def load_scale(db: Database, by: str, path) -> list[dict]:
                          "position": len(rows) + 1, "active": 1})
         except (KeyError, TypeError, ValueError) as error:
             errors.append(f"{path}:{line}: {error}")
-    if path.suffix.lower() != ".csv":
-        raise ClaimError(f"{path}: a scale is a .csv with label, rating_value, best_rating, worst_rating")
     if errors:
         raise ImportFailed(errors)
     if not rows:
