@@ -175,6 +175,7 @@ def closest_speakers(db: Database, name: str, n: int = 3) -> list[str]:
 
 
 def scale(db: Database, active_only: bool = True) -> list[dict]:
+    ensure_schema(db)
     where = "where active = 1" if active_only else ""
     return list(db.query(f"select * from rating_scale {where} order by position, label"))
 

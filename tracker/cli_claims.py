@@ -288,6 +288,6 @@ def import_command(file, new_speaker, by, db_path):
 def scale(load_path, by, db_path):
     """Show the rating scale, or replace it with --load (labels left out are retired, not deleted)."""
     db = open_db(db_path)
-    rows = claims.load_scale(db, by, load_path) if load_path else (claims.ensure_schema(db) or claims.scale(db))
+    rows = claims.load_scale(db, by, load_path) if load_path else claims.scale(db)
     for row in rows:
         click.echo(f"{row['label']:<15} {row['rating_value']:>2}  (worst {row['worst_rating']}, best {row['best_rating']})")
