@@ -443,3 +443,14 @@ def test_scale_load_retires_missing_labels(run, db_path, tmp_path):
     result = run("scale", "--load", str(bad))
     assert result.exit_code == 1 and "rating_value 9 must lie within worst 1 .. best 3" in result.stderr
     assert dump(db_path) == before
+
+
+def test_import_jsonl_odd_types_are_row_errors(run, db_path, tmp_path):
+    before = dump(db_path)
+    path = write(tmp_path, "claims.jsonl", '{"text": 42, "speaker": "Helen Okafor", "said_on": 20240301}\n')
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"error: {path}:1: said-on date '20240301' is not a date I can read; use YYYY-MM-DD, '5 March 2024', "
+        "'March 5, 2024', 'today' or 'yesterday'")
+    assert dump(db_path) == before

@@ -695,9 +695,13 @@ def import_claims(db: Database, by: str, path, new_speakers: bool = False) -> li
             continue
         try:
             allow_new = new_speakers or str(row.get("new_speaker") or "").strip().lower() in TRUE_WORDS
+            def field_text(name: str) -> str:
+                value = row.get(name)
+                return "" if value is None else str(value)
+
             checked.append(check_claim(
-                db, row.get("text") or "", row.get("speaker") or "", row.get("said_on") or "",
-                appeared_in=(str(row["appeared_in"]).strip() or None) if row.get("appeared_in") else None,
+                db, field_text("text"), field_text("speaker"), field_text("said_on"),
+                appeared_in=field_text("appeared_in").strip() or None,
                 statement_ids=_split(row.get("statement") or row.get("statements"), r"[;,\s]+"),
                 tags=_split(row.get("tags"), r";"), new_speaker=allow_new,
             ))
