@@ -454,3 +454,12 @@ def test_import_jsonl_odd_types_are_row_errors(run, db_path, tmp_path):
         f"error: {path}:1: said-on date '20240301' is not a date I can read; use YYYY-MM-DD, '5 March 2024', "
         "'March 5, 2024', 'today' or 'yesterday'")
     assert dump(db_path) == before
+
+
+def test_scale_shows_default(run):
+    result = run("scale")
+    assert result.exit_code == 0, result.output
+    assert [line.rsplit("  (", 1)[0].rsplit(None, 1) for line in result.output.splitlines()] == [
+        ["true", "6"], ["mostly true", "5"], ["half true", "4"], ["mostly false", "3"], ["false", "2"],
+        ["pants on fire", "1"], ["unproven", "0"]]
+    assert result.output.splitlines()[-1].endswith("(worst 0, best 6)")
