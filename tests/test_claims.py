@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 
 import pytest
+from click.testing import CliRunner
 from sqlite_utils import Database
 
 from tracker.cli import cli
@@ -16,7 +17,7 @@ from .conftest import SAMPLES, write
 CHECKER = "Ana Ruiz"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def ingested(tmp_path_factory):
     path = tmp_path_factory.mktemp("ingested") / "tracker.db"
     ingest_paths(Database(path), [SAMPLES])
@@ -293,16 +294,29 @@ def test_import_jsonl(run, db_path, tmp_path):
 
 # --- bad input: one line, exit code 1, database unchanged ---------------------------------------
 
+@pytest.fixture(scope="session")
+def reviewed_template(ingested, tmp_path_factory):
+    """A claim (1) with a published review (1), and a claim (2) with a draft review (2)."""
+    path = tmp_path_factory.mktemp("reviewed") / "tracker.db"
+    shutil.copy(ingested, path)
+    runner = CliRunner(env={"TRACKER_USER": CHECKER})
+
+    def run(*args):
+        result = runner.invoke(cli, ["claim", *args, "--db", str(path)])
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()[-1]
+
+    add_bridge_claim(lambda *args: runner.invoke(cli, ["claim", *args, "--db", str(path)]))
+    run("review", "1", "--verdict", "true", "--explanation", "Yes.", "--evidence", "https://a.example/1", "--publish")
+    run("add", "Every litre counts", "--speaker", "Beatrice Lamont", "--said-on", "2024-06-10")
+    run("review", "2", "--verdict", "false", "--explanation", "No.", "--evidence", "https://a.example/2")
+    return path
+
+
 @pytest.fixture
-def reviewed(run, db_path):
-    """A claim with a published review (1) and a draft (2) on another claim."""
-    claim_id = add_bridge_claim(run)
-    run("review", str(claim_id), "--verdict", "true", "--explanation", "Yes.", "--evidence", "https://a.example/1",
-        "--publish")
-    other = run("add", "Every litre counts", "--speaker", "Beatrice Lamont", "--said-on", "2024-06-10")
-    run("review", other.output.splitlines()[-1], "--verdict", "false", "--explanation", "No.",
-        "--evidence", "https://a.example/2")
-    return claim_id
+def reviewed(reviewed_template, db_path):
+    shutil.copy(reviewed_template, db_path)
+    return 1
 
 
 @pytest.mark.parametrize("args, expected", [
