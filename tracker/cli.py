@@ -132,3 +132,10 @@ def init_db(db_path):
 
     ensure_schema(open_db(db_path))
     click.echo(f"{db_path}: schema up to date")
+
+
+from .cli_claims import claim  # noqa: E402  (after cli's helpers, which it uses)
+from .cli_export import export  # noqa: E402
+
+cli.add_command(claim)
+cli.add_command(export)

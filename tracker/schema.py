@@ -83,6 +83,103 @@ TABLES: dict[str, dict] = {
         "columns": {"id": int, "path": str, "line": int, "reason": str, "failed_at": str},
         "pk": "id",
     },
+    "claims": {
+        "columns": {
+            "id": int,
+            "text": str,
+            "speaker_id": int,
+            "said_on": str,
+            "first_appearance_url": str,
+            "first_appearance_article_id": int,
+            "status": str,  # open | in_review | published | withdrawn
+            "verdict": str,  # the latest published review's verdict, kept here for the facet
+            "reviewed_by": str,  # and its reviewer
+            "verdict_review_id": int,
+            "tags": str,  # JSON array, for Datasette's array facet
+            "created_by": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("speaker_id", "speakers", "id"),
+            ("first_appearance_article_id", "articles", "id"),
+        ],
+    },
+    "claim_appearances": {
+        "columns": {
+            "id": int,
+            "claim_id": int,
+            "statement_id": int,
+            "article_id": int,
+            "url": str,  # where it appeared when that page is not an ingested article
+            "statement_text": str,  # kept so the link survives a re-ingest that renumbers statements
+            "linked_by": str,
+            "linked_at": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("claim_id", "claims", "id"),
+            ("statement_id", "statements", "id"),
+            ("article_id", "articles", "id"),
+        ],
+    },
+    "claim_tags": {
+        "columns": {"claim_id": int, "tag_id": int},
+        "pk": ("claim_id", "tag_id"),
+        "foreign_keys": [("claim_id", "claims", "id"), ("tag_id", "tags", "id")],
+    },
+    "rating_scale": {
+        "columns": {
+            "label": str,
+            "rating_value": int,
+            "best_rating": int,
+            "worst_rating": int,
+            "position": int,
+            "active": int,  # a label taken off the scale stays for the reviews that used it
+        },
+        "pk": "label",
+    },
+    "reviews": {
+        "columns": {
+            "id": int,
+            "claim_id": int,
+            "verdict": str,
+            "explanation": str,
+            "reviewer": str,
+            "reviewed_on": str,
+            "url": str,  # the published fact-check page, if it lives elsewhere
+            "published": int,
+            "published_at": str,
+            "superseded_by": int,
+            "created_at": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("claim_id", "claims", "id"),
+            ("verdict", "rating_scale", "label"),
+            ("superseded_by", "reviews", "id"),
+        ],
+    },
+    "review_evidence": {
+        "columns": {"id": int, "review_id": int, "url": str},
+        "pk": "id",
+        "foreign_keys": [("review_id", "reviews", "id")],
+    },
+    "events": {
+        "columns": {
+            "id": int,
+            "at": str,
+            "by": str,
+            "entity": str,  # claim | appearance | review | speaker | rating_scale
+            "entity_id": str,
+            "claim_id": int,
+            "action": str,
+            "before": str,  # JSON
+            "after": str,  # JSON
+        },
+        "pk": "id",
+    },
 }
 
 # (table, columns, unique)
@@ -99,6 +196,14 @@ INDEXES = [
     ("statements", ["month_said"], False),
     ("tags", ["name"], True),
     ("ingest_errors", ["path"], False),
+    ("claims", ["status"], False),
+    ("claims", ["verdict"], False),
+    ("claims", ["reviewed_by"], False),
+    ("claims", ["said_on"], False),
+    ("claim_appearances", ["claim_id", "statement_id"], False),
+    ("reviews", ["reviewer"], False),
+    ("events", ["claim_id"], False),
+    ("events", ["entity", "entity_id"], False),
 ]
 
 FTS = {
@@ -134,6 +239,49 @@ from statements
 }
 
 
+# Rows a new database starts with, inserted only while the table is empty.
+SEEDS = {
+    # The default rating scale. "unproven" is off the true..false line; it is exported as
+    # 0 on a 0..6 scale so ratingValue stays within worstRating..bestRating.
+    "rating_scale": [
+        {"label": label, "rating_value": value, "best_rating": 6, "worst_rating": 0 if value == 0 else 1,
+         "position": position, "active": 1}
+        for position, (label, value) in enumerate([
+            ("true", 6), ("mostly true", 5), ("half true", 4), ("mostly false", 3),
+            ("false", 2), ("pants on fire", 1), ("unproven", 0),
+        ], start=1)
+    ],
+}
+
+TRIGGERS = {
+    # The event log is append-only in SQLite itself, whoever writes to the file.
+    "events_no_update": "BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END",
+    "events_no_delete": "BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END",
+    # A re-ingest deletes and re-adds an article's statements: detach claim links first
+    # (logged), and re-attach them to the new statement with the same text.
+    "statements_detach_claims": """BEFORE DELETE ON statements
+WHEN EXISTS (SELECT 1 FROM claim_appearances WHERE statement_id = old.id)
+BEGIN
+  INSERT INTO events (at, by, entity, entity_id, claim_id, action, before, after)
+    SELECT strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), 'tracker ingest', 'appearance', id, claim_id, 'detach',
+           json_object('statement_id', statement_id), json_object('statement_id', NULL)
+    FROM claim_appearances WHERE statement_id = old.id;
+  UPDATE claim_appearances SET statement_id = NULL WHERE statement_id = old.id;
+END""",
+    "statements_reattach_claims": """AFTER INSERT ON statements
+WHEN EXISTS (SELECT 1 FROM claim_appearances WHERE statement_id IS NULL AND article_id = new.article_id
+             AND statement_text = new.text)
+BEGIN
+  INSERT INTO events (at, by, entity, entity_id, claim_id, action, before, after)
+    SELECT strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), 'tracker ingest', 'appearance', id, claim_id, 'reattach',
+           json_object('statement_id', NULL), json_object('statement_id', new.id)
+    FROM claim_appearances WHERE statement_id IS NULL AND article_id = new.article_id AND statement_text = new.text;
+  UPDATE claim_appearances SET statement_id = new.id
+    WHERE statement_id IS NULL AND article_id = new.article_id AND statement_text = new.text;
+END""",
+}
+
+
 def ensure_schema(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     with db.atomic():
@@ -163,3 +311,8 @@ def ensure_schema(db: Database) -> None:
             db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
+    for name, sql in TRIGGERS.items():
+        db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {sql}")
+    for name, rows in SEEDS.items():
+        if not db[name].count:
+            db[name].insert_all(rows)
