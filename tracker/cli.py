@@ -136,3 +136,8 @@ def init_db(db_path):
 
     ensure_schema(open_db(db_path))
     click.echo(f"{db_path}: schema up to date")
+
+
+from .cli_export import export  # noqa: E402  (a group in its own module)
+
+cli.add_command(export)
