@@ -121,7 +121,11 @@ def test_statements_page_charts_render_and_facets_filter(site, browser, tmp_path
     assert widths == sorted(widths, reverse=True) and widths[0] > widths[-1]
     points = browser.find_elements(By.CSS_SELECTOR, "#statements-per-month svg circle")
     assert len(points) >= 3 and points[0].is_displayed()
-    screenshot(browser, tmp_path, "statements")
+    browser.set_window_size(1280, 1500)  # charts, facets and the first rows in one picture
+    try:
+        screenshot(browser, tmp_path, "statements")
+    finally:
+        browser.set_window_size(1280, 1000)
     total = len(column(browser, "kind"))
 
     facet = browser.find_element(By.CSS_SELECTOR, "#facet-kind li a")  # the commonest kind

@@ -78,10 +78,11 @@ async def statement_charts(datasette, db) -> dict:
     timeline = Markup("")
     if counts:
         axis = month_range(min(counts), max(counts))
-        timeline = timeline_chart(axis, [("All speakers", [counts.get(m, 0) for m in axis])], "Statements per month")
+        timeline = timeline_chart(axis, [("All speakers", [counts.get(m, 0) for m in axis])], "Statements per month",
+                                  width=560, height=340)
     names = [row["name"] for row in top[:DEFAULT_TIMELINE_SPEAKERS]]
     return {
-        "top_speakers": bar_chart(bars, "Top speakers (click to filter)"),
+        "top_speakers": bar_chart(bars, "Top speakers (click to filter)", width=540),
         "per_month": timeline,
         "timeline_url": datasette.urls.path("/-/timeline") + ("?" + urlencode([("speaker", n) for n in names]) if names else ""),
     }
@@ -229,13 +230,21 @@ async def search_all(datasette, db, q: str) -> list[dict]:
     sections = []
     statements_url = datasette.urls.table(db.name, "statements")
     match = fts_words(q)
-    rows = [] if match is None else (await db.execute(
-        "select statements.id, statements.text, statements.date_said, speakers.name as speaker, sources.name as outlet"
-        " from statements_fts join statements on statements.id = statements_fts.rowid"
-        " left join speakers on speakers.id = statements.speaker_id"
-        " left join sources on sources.id = statements.source_id"
+    select = ("select statements.id, statements.text, statements.date_said, speakers.name as speaker,"
+              " sources.name as outlet from statements"
+              " left join speakers on speakers.id = statements.speaker_id"
+              " left join sources on sources.id = statements.source_id")
+    rows = [] if match is None else list((await db.execute(
+        select + " join statements_fts on statements_fts.rowid = statements.id"
         " where statements_fts match :match order by statements_fts.rank limit :limit",
-        {"match": match, "limit": SEARCH_LIMIT + 1})).rows
+        {"match": match, "limit": SEARCH_LIMIT + 1})).rows)
+    # then what the speakers of that name said, though their words do not name them
+    seen = {r["id"] for r in rows}
+    rows += [r for r in (await db.execute(
+        select + " where statements.speaker_id in (select id from speakers where name like :like"
+        " union select speaker_id from speaker_aliases where alias like :like)"
+        " order by statements.date_said, statements.id limit :limit",
+        {"like": f"%{q}%", "limit": SEARCH_LIMIT + 1})).rows if r["id"] not in seen]
     sections.append({
         "name": "Statements", "more_url": f"{statements_url}?{urlencode({'_search': q})}",
         "results": [{
