@@ -220,3 +220,16 @@ def test_extract_notes_skipped_records(runner, tmp_path):
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["speaker"] for line in lines] == ["Paul Hartley"]
     assert "2 WARC records skipped" in result.stderr
+
+
+def test_feed_entries_without_links_are_kept_apart(runner, db_path, tmp_path):
+    items = "".join(
+        f"<item><title>Notice {n}</title><description>The harbour office posted notice number {n} about "
+        f"berth fees for the coming season today.</description></item>" for n in (1, 2))
+    path = write(tmp_path, "notices.rss", f'<rss version="2.0"><channel><title>Harbour Office</title>{items}</channel></rss>')
+    first = runner.invoke(cli, ["ingest", str(path), "--db", str(db_path)])
+    again = runner.invoke(cli, ["ingest", str(path), "--db", str(db_path)])
+    assert first.output.splitlines()[-1].startswith("articles: 2 added, 0 unchanged")
+    assert again.output.splitlines()[-1].startswith("articles: 0 added, 2 unchanged")
+    assert [r["path"] for r in Database(db_path).query("select path from articles order by id")] == [
+        f"{path}#1", f"{path}#2"]

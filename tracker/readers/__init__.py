@@ -106,6 +106,6 @@ def _records(items, path, fmt: str) -> Iterator[Article | ReadError | Skipped]:
         elif isinstance(item, tuple):  # (line number, reason) from a multi-record reader
             yield ReadError(str(path), item[1], line=item[0])
         else:
-            item.path = str(path)
+            item.path = item.path or str(path)  # a reader may name the record within the file
             item.format = fmt
             yield item

@@ -34,7 +34,7 @@ def read_feed(content: str, path: str) -> Iterator[Article | tuple[int, str]]:
         if from_content and entry.get("summary"):
             summary = _to_text(entry.summary, entry.get("summary_detail", {}).get("type")) or None
         tags = [_clean(tag.get("term") or tag.get("label")) for tag in entry.get("tags", [])]
-        yield Article(
+        article = Article(
             text=body,
             paragraphs=paragraph_spans(body),
             title=_clean(entry.get("title")),
@@ -45,6 +45,9 @@ def read_feed(content: str, path: str) -> Iterator[Article | tuple[int, str]]:
             url=_clean(entry.get("link")) or _url_id(entry.get("id")),
             tags=list(dict.fromkeys(t for t in tags if t)),
         )
+        if not article.url:  # stored articles without a URL are told apart by path: one per entry
+            article.path = f"{path}#{number}"
+        yield article
 
 
 def _entry_text(entry) -> tuple[str, bool]:
