@@ -93,7 +93,10 @@ def browser(tmp_path_factory):
 def screenshot(browser, tmp_path, name: str, element=None) -> dict:
     """Save a screenshot and check it shows something: a real PNG, not one flat colour."""
     path = tmp_path / f"{name}.png"
-    (element or browser).screenshot(str(path)) if element is not None else browser.save_screenshot(str(path))
+    if element is not None:
+        element.screenshot(str(path))
+    else:
+        browser.save_screenshot(str(path))
     summary = content_summary(path)
     assert summary["bytes"] > 5_000, summary
     assert summary["colours"] > 20 and summary["background_share"] < 0.97, summary

@@ -8,6 +8,7 @@ from html import escape
 from urllib.parse import urlencode
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
@@ -37,7 +38,10 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         if not await db.table_exists("statements"):
             return {}
         if view_name == "table" and table == "statements":
-            return {"tracker_charts": await statement_charts(datasette, db)}
+            try:
+                return {"tracker_charts": await statement_charts(datasette, db)}
+            except QueryInterrupted:  # a database too big for the time limit: the page without charts
+                return {}
         if view_name == "row" and request is not None:
             pk = request.url_vars.get("pks")
             if table == "statements":
