@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from . import publish
 from .extract import extract
 from .ingest import Overrides, ingest_paths
-from .readers import FORMATS, ReadError, find_files, read_file
+from .readers import FORMATS, ReadError, Skipped, find_files, read_file
 
 DEFAULT_DB = "data/tracker.db"
 
@@ -58,7 +58,8 @@ def cli():
 def ingest(paths, db_path, fmt, source, url, published, author, silent):
     """Read articles from PATHS (files or directories) into the database.
 
-    Plain text (.txt, .md), HTML (.html, .htm) and JSON Lines (.jsonl) are
+    Plain text (.txt, .md), HTML (.html, .htm), JSON Lines (.jsonl), RSS and
+    Atom feeds (.rss, .atom, .xml) and web archives (.warc, .warc.gz) are
     read; directories are walked recursively. Re-ingesting an unchanged
     article changes nothing; a changed one replaces its statements.
     """
@@ -99,6 +100,9 @@ def extract_command(files, as_json, fmt, published):
             failed = True
             continue
         for article in read_file(item, fmt):
+            if isinstance(article, Skipped):
+                click.echo(f"note: {article}", err=True)
+                continue
             if isinstance(article, ReadError):
                 click.echo(f"error: {article}", err=True)
                 failed = True
@@ -135,7 +139,7 @@ def init_db(db_path):
 
 
 from .cli_claims import claim  # noqa: E402  (after cli's helpers, which it uses)
-from .cli_export import export  # noqa: E402
+from .cli_export import export  # noqa: E402  (a group in its own module)
 
 cli.add_command(claim)
 cli.add_command(export)

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from .dates import parse_date
 from .extract import EXTRACTOR_VERSION, extract
 from .models import Article
-from .readers import ReadError, find_files, read_file
+from .readers import ReadError, Skipped, find_files, read_file
 from .schema import ensure_schema
 from .store import ADDED, REPLACED, UNCHANGED, record_error, store_article
 
@@ -44,6 +44,7 @@ class IngestSummary:
     replaced: int = 0
     failed: int = 0
     statements: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
 
     def count(self, outcome: str, statements: int) -> None:
@@ -60,12 +61,15 @@ class IngestSummary:
         return (
             f"articles: {self.added} added, {self.unchanged} unchanged, {self.replaced} replaced, "
             f"{self.failed} failed; statements: {self.statements} added"
-        )
+        ) + "".join(f"; {skip.count} {skip.reason}" for skip in self.skipped)
 
 
 def ingest_file(db: Database, path: Path, summary: IngestSummary, fmt: str | None = None,
                 overrides: Overrides | None = None, on_error: Callable[[ReadError], None] | None = None) -> None:
     for item in read_file(path, fmt):
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
+            continue
         if isinstance(item, ReadError):
             _fail(db, summary, item, on_error)
             continue

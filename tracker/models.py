@@ -28,6 +28,7 @@ class Article:
     url: str | None = None
     tags: list[str] = field(default_factory=list)
     format: str = "text"
+    fetched: str | None = None  # when a web archive fetched the page (WARC-Date)
 
     @property
     def body(self) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from .datasette_plugin import PLUGINS_DIR, TEMPLATES_DIR
 from .schema import ensure_schema
 
 PROJECT_METADATA = Path(__file__).resolve().parent.parent / "metadata.json"
@@ -35,6 +36,8 @@ def datasette_command(db_path: str | Path, metadata_file: str | Path, host: str 
         "--metadata", str(metadata_file),
         "--host", host, "--port", str(port),
         "--setting", "facet_time_limit_ms", "1000",
+        "--template-dir", str(TEMPLATES_DIR),  # charts, statement card, search box
+        "--plugins-dir", str(PLUGINS_DIR),  # the hooks behind them, /-/timeline and /-/search-all
         *extra,
     ]
 
@@ -51,3 +54,11 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, metada
         return 0
     finally:
         Path(handle.name).unlink(missing_ok=True)
+
+
+def datasette_app(db_path: str | Path, metadata_path: str | Path | None = None):
+    """The Datasette that `tracker serve` runs, in process (for tests and scripts)."""
+    from datasette.app import Datasette
+
+    return Datasette([str(db_path)], metadata=load_metadata(db_path, metadata_path),
+                     template_dir=str(TEMPLATES_DIR), plugins_dir=str(PLUGINS_DIR))

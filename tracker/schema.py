@@ -27,6 +27,7 @@ TABLES: dict[str, dict] = {
             "format": str,
             "extractor_version": str,
             "ingested_at": str,
+            "fetched_at": str,  # when a web archive fetched the page (WARC-Date)
         },
         "pk": "id",
         "foreign_keys": [("source_id", "sources", "id")],

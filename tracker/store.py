@@ -76,6 +76,7 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
             "format": article.format,
             "extractor_version": extractor_version,
             "ingested_at": _now(),
+            "fetched_at": article.fetched,
         }
         if existing:
             article_id = existing["id"]

@@ -13,14 +13,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import Article
-from . import html, jsonl, text
+from . import feed, html, jsonl, text, warc
 from .decode import DecodeError, decode_bytes
+from .warc import Skipped
 
 READERS = {
     "text": text.read_text_page,
     "html": html.read_html,
     "jsonl": jsonl.read_jsonl,
+    "feed": feed.read_feed,
+    "warc": warc.read_warc,
 }
+# Readers that take the file's path and stream it themselves (binary, possibly large).
+STREAM_READERS = {"warc"}
 EXTENSIONS = {
     ".txt": "text",
     ".md": "text",
@@ -29,6 +34,11 @@ EXTENSIONS = {
     ".htm": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".warc": "warc",
+    ".warc.gz": "warc",
 }
 FORMATS = sorted(READERS)
 
@@ -47,7 +57,8 @@ class ReadError:
 def format_for(path: str | Path, forced: str | None = None) -> str | None:
     if forced:
         return forced
-    return EXTENSIONS.get(Path(path).suffix.lower())
+    suffixes = [s.lower() for s in Path(path).suffixes]
+    return EXTENSIONS.get("".join(suffixes[-2:])) or EXTENSIONS.get(Path(path).suffix.lower())
 
 
 def find_files(paths: Iterable[str | Path], forced_format: str | None = None) -> Iterator[Path | ReadError]:
@@ -67,10 +78,13 @@ def find_files(paths: Iterable[str | Path], forced_format: str | None = None) ->
             yield ReadError(str(path), "no such file or directory")
 
 
-def read_file(path: str | Path, forced_format: str | None = None) -> Iterator[Article | ReadError]:
+def read_file(path: str | Path, forced_format: str | None = None) -> Iterator[Article | ReadError | Skipped]:
     fmt = format_for(path, forced_format)
     if fmt is None:
         yield ReadError(str(path), f"unknown format (extension {Path(path).suffix or 'none'}); use --format")
+        return
+    if fmt in STREAM_READERS:
+        yield from _records(READERS[fmt](str(path)), path, fmt)
         return
     try:
         data = Path(path).read_bytes()
@@ -82,10 +96,16 @@ def read_file(path: str | Path, forced_format: str | None = None) -> Iterator[Ar
     except DecodeError as error:
         yield ReadError(str(path), str(error))
         return
-    for item in READERS[fmt](decoded, str(path)):
-        if isinstance(item, tuple):  # (line number, reason) from a multi-record reader
+    yield from _records(READERS[fmt](decoded, str(path)), path, fmt)
+
+
+def _records(items, path, fmt: str) -> Iterator[Article | ReadError | Skipped]:
+    for item in items:
+        if isinstance(item, Skipped):
+            yield item
+        elif isinstance(item, tuple):  # (line number, reason) from a multi-record reader
             yield ReadError(str(path), item[1], line=item[0])
         else:
-            item.path = str(path)
+            item.path = item.path or str(path)  # a reader may name the record within the file
             item.format = fmt
             yield item
