@@ -116,6 +116,21 @@ def _demonym(word: str) -> bool:
                                    and word not in rules.female_names())
 
 
+IRREGULAR_VERBS = frozenset(
+    "gone went made took came saw got gave found thought knew left felt kept began brought held led lost met paid put "
+    "ran sent spent stood won drew grew fell rose struck became broke chose spoke sang wrote".split()
+)
+
+
+def _looks_like_verb(word: str) -> bool:
+    """Without a part-of-speech model: a past tense, a third person or a participle."""
+    if word in IRREGULAR_VERBS:
+        return True
+    if len(word) < 4 or word in FILLER_WORDS or word in PREPOSITIONS:
+        return False
+    return word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")))
+
+
 def _subheading(paragraph: str) -> bool:
     """A short line without closing punctuation between paragraphs: a section heading."""
     stripped = paragraph.strip()
@@ -739,7 +754,9 @@ class ArticleExtractor:
     def _characterized(self, before: list[Token], sentence, quote: Quote, quotes, outside):
         """'Clinton called half of his supporters "deplorables"', 'the doctor is calling the
         candidate "extremely fit"', 'Trump tells supporters to "go and vote"': the quoted words
-        belong to the subject of a verb of speech or judgement before them."""
+        belong to the subject of a verb of speech or judgement before them. Any other verb
+        ('Trump openly admires Putin as a "strong leader"') gives them to its subject only when
+        that subject is named."""
         characterizing = rules.characterizing_verbs()
         for position in range(len(before) - 1, max(-1, len(before) - 16), -1):
             token = before[position]
@@ -747,13 +764,18 @@ class ArticleExtractor:
                 return None
             if not token.text[:1].islower():
                 continue
-            if token.lower not in characterizing and verb_lemma(before, position) is None:
+            listed = token.lower in characterizing or verb_lemma(before, position) is not None
+            if not listed and not _looks_like_verb(token.lower):
                 continue
             mention = self._subject_before(before, position)
             if mention is None and self._subject_elsewhere(before, position):
                 mention = self._sentence_subject(outside, sentence)
             if mention is None or mention.kind == "descriptor" and not mention.name:
-                return None
+                if listed:
+                    return None
+                continue
+            if not listed and not (mention.kind in ("name", "pronoun") or mention.kind == "organization" and mention.name):
+                continue
             start_index = position + 1
             if start_index < len(before) and before[start_index].lower in ("that", "as"):
                 start_index += 1
