@@ -7,8 +7,10 @@ can only look back at what a reader has already seen.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import rules
 from ..models import Article
@@ -150,15 +152,33 @@ def _without_determiner(text: str) -> str:
     return rest if first.lower() in ("a", "an", "the") and rest else text
 
 
+_VERB_FORMS: dict[str, str] = {}
+_PAIR_STARTS: set[str] = set()  # first words of two-word verbs ("point out")
+
+
+def _load_verb_forms() -> dict[str, str]:
+    _VERB_FORMS.update(rules.reporting_verbs())
+    _PAIR_STARTS.update(form.split()[0] for form in _VERB_FORMS if " " in form)
+    return _VERB_FORMS
+
+
+@lru_cache(maxsize=None)
+def _cue_pattern() -> re.Pattern:
+    """Any reporting verb form, or 'according': a sentence without one reports no speech."""
+    forms = sorted(set(rules.reporting_verbs()) | {"according", "According"}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
+
+
 def verb_lemma(tokens: list[Token], index: int) -> tuple[str, int] | None:
     """(lemma, number of tokens) when tokens[index] starts a reporting verb."""
-    forms = rules.reporting_verbs()
+    forms = _VERB_FORMS or _load_verb_forms()
     token = tokens[index]
-    if index + 1 < len(tokens):
-        pair = f"{token.lower} {tokens[index + 1].lower}"
+    lower = token.lower
+    if lower in _PAIR_STARTS and index + 1 < len(tokens):
+        pair = f"{lower} {tokens[index + 1].lower}"
         if pair in forms:
             return forms[pair], 2
-    lemma = forms.get(token.lower)
+    lemma = forms.get(lower)
     if lemma is None or not token.text[:1].islower():
         return None
     if " " in lemma:
@@ -179,6 +199,9 @@ class ArticleExtractor:
         self.article = article
         self.text = article.text
         self.quotes = find_quotes(self.text, article.paragraphs)
+        self._quote_starts = [q.start for q in self.quotes]  # sorted: quotes are found in reading order
+        self._tokens: dict[int, list[Token]] = {}  # paragraph -> its tokens, made once
+        self._token_starts: dict[int, list[int]] = {}
         self.entities = Entities()
         self.found: list[Found] = []
         self.last_speaker: tuple[Entity | None, int] | None = None  # (entity, paragraph)
@@ -195,14 +218,15 @@ class ArticleExtractor:
                 continue  # "Dennis Brooks says: 'Just listen'" above a section is a headline
             for s_start, s_end in sentence_spans(self.text, p_start, p_end, quotes):
                 in_sentence = [q for q in quotes if s_start <= q.open_at < s_end]
-                self._sentence(number, s_start, s_end, in_sentence)
+                if in_sentence or _cue_pattern().search(self.text, s_start, s_end):
+                    self._sentence(number, s_start, s_end, in_sentence)  # most sentences report nothing
         self._fill_quote_chains()
         return sorted(self.found, key=lambda f: f.start)
 
     def _introduce_names(self) -> None:
         """Register the people and organizations a reader meets, where they are met."""
         for number, (p_start, p_end) in enumerate(self.article.paragraphs):
-            tokens = [t for t in tokenize(self.text, p_start, p_end) if not self._in_quote(t.start)]
+            tokens = [t for t in self._paragraph_tokens(number) if not self._in_quote(t.start)]
             index = 0
             while index < len(tokens):
                 if not tokens[index].is_cap:
@@ -254,15 +278,25 @@ class ArticleExtractor:
     def _is_place(self, mention: Mention) -> bool:
         return mention.name is not None and fold(mention.name) in rules.places()
 
+    def _paragraph_tokens(self, number: int) -> list[Token]:
+        tokens = self._tokens.get(number)
+        if tokens is None:
+            tokens = self._tokens[number] = tokenize(self.text, *self.article.paragraphs[number])
+            self._token_starts[number] = [t.start for t in tokens]
+        return tokens
+
+    def _tokens_between(self, paragraph: int, start: int, end: int) -> list[Token]:
+        tokens = self._paragraph_tokens(paragraph)
+        starts = self._token_starts[paragraph]
+        return tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
     def _in_quote(self, position: int) -> bool:
-        for quote in self.quotes:
-            if quote.start <= position < quote.end:
-                return True
-        return False
+        index = bisect.bisect_right(self._quote_starts, position) - 1
+        return index >= 0 and position < self.quotes[index].end
 
     # -- one sentence --------------------------------------------------------
     def _sentence(self, paragraph: int, s_start: int, s_end: int, quotes: list[Quote]) -> None:
-        tokens = tokenize(self.text, s_start, s_end)
+        tokens = self._tokens_between(paragraph, s_start, s_end)
         outside = [t for t in tokens if not any(q.open_at <= t.start < q.outer_end for q in quotes)]
         used_verbs: set[int] = set()  # token start offsets of verbs already used
         for quote in quotes:
@@ -380,7 +414,7 @@ class ArticleExtractor:
             return None
         sentences = sentence_spans(self.text, p_start, p_end, [q for q in self.quotes if q.paragraph == quote.paragraph - 1])
         s_start, s_end = sentences[-1]
-        tokens = [t for t in tokenize(self.text, s_start, s_end) if not self._in_quote(t.start)]
+        tokens = [t for t in self._tokens_between(quote.paragraph - 1, s_start, s_end) if not self._in_quote(t.start)]
         return self._before_quote(tokens, tokens, (s_start, s_end))
 
     def _is_filler(self, tokens: list[Token], lemma: str) -> bool:

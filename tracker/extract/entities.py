@@ -35,9 +35,10 @@ class Entity:
     # honorific, or starts with a known first name: "Harbour Bridge" must never be "he".
     evidence: bool = False
 
-    @property
-    def tokens(self) -> list[str]:
-        return fold(self.name).replace(".", "").split()
+    def __setattr__(self, key, value):
+        super().__setattr__(key, value)
+        if key == "name":  # the folded name tokens are compared often: keep them with the name
+            super().__setattr__("tokens", fold(value).replace(".", "").split())
 
     def seen(self, position: int, subject: bool = False) -> None:
         bisect.insort(self.positions, position)

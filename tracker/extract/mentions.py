@@ -286,9 +286,22 @@ def _is_organization(words: list[str]) -> bool:
     return not (len(words) > 1 and words[0] in rules.female_names() | rules.male_names() and words[-1] not in org_words)
 
 
+def _blocks_mention(token: Token) -> bool:
+    """Tokens no mention contains past its first word: punctuation, verbs' company."""
+    text = token.text
+    if not text[:1].isalnum() and text != "&":
+        return True
+    return token.lower in FUNCTION_WORDS and token.lower not in ("of", "for")
+
+
 def mention_ending_at(tokens: list[Token], end_index: int, text: str, floor: int = 0) -> Mention | None:
     """The longest mention made of tokens[k:end_index] for some k >= floor."""
-    for k in range(max(floor, end_index - 10), end_index):
+    lowest = max(floor, end_index - 10)
+    for k in range(end_index - 1, lowest - 1, -1):
+        if _blocks_mention(tokens[k]):
+            lowest = k + 1  # no mention runs across punctuation or a function word
+            break
+    for k in range(lowest, end_index):
         if k > floor and _is_cap(tokens[k - 1]) and _is_cap(tokens[k]) and tokens[k - 1].lower not in NOT_NAMES:
             continue  # never start inside a capitalized run
         mention = mention_from_tokens(tokens[k:end_index], text)
@@ -300,7 +313,12 @@ def mention_ending_at(tokens: list[Token], end_index: int, text: str, floor: int
 def mention_starting_at(tokens: list[Token], start_index: int, text: str, limit: int | None = None) -> Mention | None:
     """The longest mention made of tokens[start_index:j]."""
     limit = len(tokens) if limit is None else min(limit, len(tokens))
-    for j in range(min(limit, start_index + 10), start_index, -1):
+    highest = min(limit, start_index + 10)
+    for j in range(start_index + 1, highest):
+        if _blocks_mention(tokens[j]):
+            highest = j
+            break
+    for j in range(highest, start_index, -1):
         if j < limit and _is_cap(tokens[j - 1]) and _is_cap(tokens[j]):
             continue  # never end inside a capitalized run
         mention = mention_from_tokens(tokens[start_index:j], text)

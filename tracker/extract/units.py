@@ -15,7 +15,8 @@ NAME_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu|de|da|di|van|von|le|la|du|d|o|mc
 
 def is_capitalized(word: str) -> bool:
     """'Sheinbaum', 'al-Shabaab', "d'Arcy": a word that can be part of a name."""
-    return word[:1].isupper() or bool(NAME_PREFIX.match(word))
+    first = word[:1]
+    return first.isupper() or (first in "abdeilmov" and len(word) > 2 and bool(NAME_PREFIX.match(word)))
 
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 OPENING = {"“": "”", "«": "»", "„": "“", "‟": "”"}
@@ -30,23 +31,25 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass
 class Token:
-    text: str
-    start: int
-    end: int
+    """A word or punctuation mark with its offsets; lower case and capitalization computed once."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "lower", "is_cap")
 
-    @property
-    def is_cap(self) -> bool:
-        return is_capitalized(self.text)
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = lower = text.lower()
+        # is_capitalized(), inlined: tokens are made by the hundred thousand
+        self.is_cap = text[0] != lower[0] or (lower[0] in "abdeilmov" and len(text) > 2 and NAME_PREFIX.match(text) is not None)
 
     @property
     def is_word(self) -> bool:
         return self.text[:1].isalpha()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
