@@ -132,3 +132,7 @@ def init_db(db_path):
 
     ensure_schema(open_db(db_path))
     click.echo(f"{db_path}: schema up to date")
+
+
+from .cli_speakers import speakers  # noqa: E402  (after db_option, which it uses)
+cli.add_command(speakers)

@@ -147,11 +147,13 @@ def refresh_quote(db: Database, quote: int) -> None:
         db.execute("delete from quote_shingles where quote_id = ?", [quote])
         db.execute("delete from quotes where id = ?", [quote])
         return
-    variants = [(quoted_words(r["text"], r["kind"]), r) for r in rows]
-    canonical = max(variants, key=lambda v: (len(v[0]), -v[1]["id"]))[0]
-
     def seen(r):
         return (r["published"] is None, r["published"] or "", r["article_id"], r["id"])
+
+    # The longest variant in words; among equals, the one reported first.
+    longest = max(len(normalize(quoted_words(r["text"], r["kind"]))) for r in rows)
+    canonical = quoted_words(*next((r["text"], r["kind"]) for r in sorted(rows, key=seen)
+                                   if len(normalize(quoted_words(r["text"], r["kind"]))) == longest))
 
     first = min(rows, key=seen)
     attributed = [r for r in rows if r["speaker_id"] is not None]

@@ -55,7 +55,9 @@ def resolve_speaker(db: Database, statement: Statement) -> int | None:
     missing = {k: v for k, v in extra.items() if v and not row[k]}
     if missing:
         db["speakers"].update(pk, missing)
-    add_alias_row(db, pk, statement.speaker, speaker_type, source="name")
+    # A bare surname linked by context ("Brandt" -> Helga Brandt) must not later name her outright.
+    bare = speaker_type == PERSON and (parse_name(statement.speaker) or parse_name("x")).bare
+    add_alias_row(db, pk, statement.speaker, speaker_type, source="mention" if bare else "name")
     if statement.speaker_mention and statement.mention_kind in NAME_MENTION_KINDS:
         add_alias_row(db, pk, statement.speaker_mention, speaker_type, source="mention")
     return pk
