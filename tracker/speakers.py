@@ -84,14 +84,13 @@ def _resolve_person(db: Database, name: str) -> int:
     if existing:
         _prefer_accents(db, existing, name)
         return existing
-    strong: dict[int, str] = {}
-    weak: dict[int, str] = {}
+    verdicts: dict[int, list] = {}
     for sid, alias in _surname_candidates(db, parts.surname):
-        why = same_person(name, alias)
-        if why == INITIAL:
-            weak.setdefault(sid, alias)
-        elif why:
-            strong.setdefault(sid, alias)
+        verdicts.setdefault(sid, []).append(same_person(name, alias))
+    # A speaker fits only if none of its names contradicts: "Donald K. Trump" is not the
+    # speaker known as both "Donald Trump" and "Donald J. Trump".
+    strong = {sid: v for sid, v in verdicts.items() if all(v) and any(x != INITIAL for x in v)}
+    weak = {sid: v for sid, v in verdicts.items() if all(v) and sid not in strong}
     chosen = strong or weak
     if len(chosen) == 1:
         sid = next(iter(chosen))
@@ -251,8 +250,8 @@ def merge(db: Database, keep_ref: str, other_ref: str) -> dict:
         if keep["id"] == other["id"]:
             raise SpeakerError(f"{other_ref}: is already {keep['name']} (#{keep['id']})")
         if keep["type"] != other["type"]:
-            raise SpeakerError(
-                f"{other_ref}: is a {other['type']} and {keep['name']} is a {keep['type']}; only speakers of one type merge")
+            raise SpeakerError(f"{other_ref}: is {_a(other['type'])} and {keep['name']} is {_a(keep['type'])}; "
+                               "only speakers of one type merge")
         affected_quotes = [r["quote_id"] for r in db.query(
             "select distinct quote_id from statements where speaker_id = ? and quote_id is not null", [other["id"]])]
         moved: dict[str, list[int]] = {}
@@ -275,7 +274,8 @@ def merge(db: Database, keep_ref: str, other_ref: str) -> dict:
         detail = {"speaker": other, "moved": moved, "aliases_moved": aliases_moved,
                   "aliases_dropped": aliases_dropped, "quotes": affected_quotes}
         summary = (f"merged {other['name']} (#{other['id']}) into {keep['name']} (#{keep['id']}): "
-                   f"{len(moved.get('statements', []))} statements, {len(aliases_moved) + len(aliases_dropped)} aliases")
+                   f"{_count(len(moved.get('statements', [])), 'statement')}, "
+                   f"{_count(len(aliases_moved) + len(aliases_dropped), 'alias', 'aliases')}")
         event = _log(db, "merge", keep["id"], summary, other["id"], detail)
     return {"event": event, "summary": summary}
 
@@ -316,6 +316,14 @@ def split(db: Database, ref: str, event_id: int | None = None) -> dict:
         split_event = _log(db, "split", speaker["id"], summary, keep["id"], {"undoes": event["id"]})
         db["speaker_events"].update(event["id"], {"undone_by": split_event})
     return {"event": split_event, "summary": summary}
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def _merge_event(db: Database, ref: str, event_id: int | None) -> dict:
