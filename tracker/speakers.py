@@ -424,7 +424,8 @@ def describe(db: Database, ref: str) -> dict:
     speaker = find_speaker(db, ref)
     sid = speaker["id"]
     aliases = [r["alias"] for r in db.query(
-        "select alias from speaker_aliases where speaker_id = ? and alias != ? order by source, alias", [sid, speaker["name"]])]
+        "select alias from speaker_aliases where speaker_id = ? and alias != ? "
+        "order by case source when 'name' then 0 else 1 end, alias", [sid, speaker["name"]])]
     roles = list(db.query(
         "select speaker_roles.role, speaker_roles.affiliation, min(speaker_roles.date) as first, max(speaker_roles.date) as last, "
         "count(*) as articles from speaker_roles where speaker_id = ? "
