@@ -10,7 +10,7 @@ from tracker.ingest import ingest_paths
 
 from .test_corpus import CORPUS, dump
 
-SUBCOMMANDS = ["list", "show", "merge", "split", "alias", "rename", "set", "suggest-merges", "log"]
+SUBCOMMANDS = ["list", "show", "merge", "split", "alias", "rename", "set", "suggest-merges", "log", "reindex"]
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +136,8 @@ def test_missing_database(runner, tmp_path):
     result = runner.invoke(cli, ["speakers", "list", "--db", str(tmp_path / "none.db")])
     assert (result.exit_code, result.output) == (1, f"error: {tmp_path / 'none.db'}: no such database; run `tracker ingest` first\n")
     assert not (tmp_path / "none.db").exists()
+
+
+def test_reindex(run):
+    result = run("reindex")
+    assert (result.exit_code, result.output) == (0, "aliases indexed: 0; quotes: 9\n")

@@ -10,7 +10,7 @@ import pytest
 from sqlite_utils import Database
 
 from tracker.ingest import ingest_paths
-from tracker.speakers import SpeakerError, merge, split
+from tracker.speakers import SpeakerError, merge, reindex, split
 
 from .conftest import write
 
@@ -198,4 +198,14 @@ def test_merge_refuses_and_changes_nothing(cdb, keep, other, message):
     with pytest.raises(SpeakerError) as error:
         merge(cdb, keep, other)
     assert str(error.value) == message
+    assert dump(cdb) == before
+
+
+def test_reindex_rebuilds_what_an_older_database_lacks(cdb):
+    before = dump(cdb)
+    cdb.execute("update speaker_aliases set key = null, surname_key = null, source = null")
+    cdb.execute("update statements set quote_id = null")
+    cdb.execute("delete from quote_shingles")
+    cdb.execute("delete from quotes")
+    assert reindex(cdb) == {"aliases": cdb["speaker_aliases"].count, "quotes": 9}
     assert dump(cdb) == before

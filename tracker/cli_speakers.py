@@ -165,3 +165,15 @@ def log(db_path):
     for row in _open(db_path).query("select * from speaker_events order by id"):
         undone = f" (undone by {row['undone_by']})" if row["undone_by"] else ""
         click.echo(f"{row['id']}\t{row['at']}\t{row['action']}\t{row['summary']}{undone}")
+
+
+@speakers.command()
+@db_option
+def reindex(db_path):
+    """Bring a database ingested before cross-article speakers and quotes up to date.
+
+    Fills the alias keys the resolver looks names up by and rebuilds every
+    statement's quote. Speakers are kept; run suggest-merges for duplicates.
+    """
+    done = lib.reindex(_open(db_path))
+    click.echo(f"aliases indexed: {done['aliases']}; quotes: {done['quotes']}")

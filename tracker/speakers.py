@@ -204,6 +204,28 @@ def forget_article(db: Database, article_id: int) -> None:
     quotes.unlink_article(db, article_id)
 
 
+def reindex(db: Database) -> dict:
+    """Bring a database ingested before cross-article speakers up to date: alias keys for the
+    resolver, the review flag, and every statement's quote rebuilt. Existing speakers are kept;
+    duplicates the old exact-name lookup made show up in suggest-merges."""
+    with db.atomic():
+        named = {(r["speaker_id"], r["speaker_name"]) for r in db.query(
+            "select distinct speaker_id, speaker_name from statements where speaker_name is not null")}
+        speakers = {r["id"]: r for r in db.query("select id, name, type from speakers")}
+        aliases = list(db.query("select rowid as row_id, speaker_id, alias from speaker_aliases where key is null"))
+        for row in aliases:
+            speaker = speakers[row["speaker_id"]]
+            parts = parse_name(row["alias"]) if speaker["type"] == PERSON else None
+            is_name = row["alias"] == speaker["name"] or (
+                (row["speaker_id"], row["alias"]) in named and not (parts and parts.bare))
+            db.execute("update speaker_aliases set source = ?, key = ?, surname_key = ? where rowid = ?", [
+                "name" if is_name else "mention", name_key(row["alias"]),
+                surname_key(parts.surname) if parts and is_name else None, row["row_id"]])
+        db.execute("update speakers set needs_review = 0 where needs_review is null")
+        count = quotes.rebuild(db)
+    return {"aliases": len(aliases), "quotes": count}
+
+
 # -- finding a speaker by what a person types -------------------------------------
 
 def find_speaker(db: Database, ref: str) -> dict:
