@@ -42,6 +42,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
 
 
+@lru_cache(maxsize=65536)  # the same names come back in every article
 def name_key(name: str) -> str:
     """The folded form names are compared and indexed by: 'José Núñez' -> 'jose nunez'."""
     folded = fold(name).replace(".", " ").replace(",", " ").replace("-", " ")
@@ -79,6 +80,7 @@ class NameParts:
         return self.first is None
 
 
+@lru_cache(maxsize=65536)
 def parse_name(name: str) -> NameParts | None:
     tokens = name_key(name).split()
     suffix = None

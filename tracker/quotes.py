@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from sqlite_utils import Database
 
@@ -54,9 +55,14 @@ def quoted_words(text: str, kind: str) -> str:
 
 def normalize(text: str) -> list[str]:
     """Words compared across outlets: 'We’ll […] win…' and "we'll win" give the same words."""
+    return list(_normalized(text))
+
+
+@lru_cache(maxsize=16384)  # a quote's variants are normalized again each time it is refreshed
+def _normalized(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
     text = ELLIPSIS.sub(" ", fold(text))
-    return [w.replace("'", "") for w in WORD.findall(text.replace("_", " "))]
+    return tuple(w.replace("'", "") for w in WORD.findall(text.replace("_", " ")))
 
 
 def quote_tokens(text: str, kind: str) -> list[str] | None:
@@ -111,9 +117,11 @@ def quote_for(db: Database, statement: Statement) -> int | None:
         return None
     quote = find_quote(db, tokens)
     if quote is None:
-        quote = db["quotes"].insert({"text": quoted_words(statement.text, statement.kind),
-                                     "text_key": " ".join(tokens)}).last_pk
-    db["quote_shingles"].insert_all(({"shingle": s, "quote_id": quote} for s in shingles(tokens)), ignore=True)
+        quote = db.execute("insert into quotes (text, text_key) values (?, ?)",
+                           [quoted_words(statement.text, statement.kind), " ".join(tokens)]).lastrowid
+    # plain SQL on the per-statement path: sqlite-utils' insert_all introspects the table each call
+    db.conn.executemany("insert or ignore into quote_shingles (shingle, quote_id) values (?, ?)",
+                        [(s, quote) for s in shingles(tokens)])
     return quote
 
 
@@ -167,7 +175,7 @@ def refresh_quote(db: Database, quote: int) -> None:
     contested = any(
         a[1] != b[1] or (a[1] == "person" and not compatible(a[0], b[0])) or (a[1] != "person" and a[0] != b[0])
         for i, a in enumerate(people) for b in people[i + 1:])
-    db["quotes"].update(quote, {
+    values = {
         "text": canonical,
         "text_key": " ".join(normalize(canonical)),
         "speaker_id": speaker,
@@ -178,7 +186,8 @@ def refresh_quote(db: Database, quote: int) -> None:
         "statement_count": len(rows),
         "speaker_count": len(counts),
         "contested": int(contested),
-    })
+    }
+    db.execute(f"update quotes set {', '.join(f'{c} = ?' for c in values)} where id = ?", [*values.values(), quote])
 
 
 def rebuild(db: Database) -> int:

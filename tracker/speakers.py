@@ -51,10 +51,11 @@ def resolve_speaker(db: Database, statement: Statement) -> int | None:
     else:
         pk = _by_key(db, name_key(statement.speaker), speaker_type) or _create(db, statement.speaker, speaker_type)
     extra = {"role": statement.speaker_role, "affiliation": statement.speaker_affiliation}
-    row = db["speakers"].get(pk)
-    missing = {k: v for k, v in extra.items() if v and not row[k]}
-    if missing:
-        db["speakers"].update(pk, missing)
+    if any(extra.values()):
+        row = next(db.query("select role, affiliation from speakers where id = ?", [pk]))
+        missing = {k: v for k, v in extra.items() if v and not row[k]}
+        if missing:
+            db["speakers"].update(pk, missing)
     # A bare surname linked by context ("Brandt" -> Helga Brandt) must not later name her outright.
     bare = speaker_type == PERSON and (parse_name(statement.speaker) or parse_name("x")).bare
     add_alias_row(db, pk, statement.speaker, speaker_type, source="mention" if bare else "name")
@@ -139,12 +140,14 @@ def _create(db: Database, name: str, speaker_type: str, review_reason: str | Non
 
 def add_alias_row(db: Database, speaker: int, alias: str, speaker_type: str, source: str) -> None:
     parts = parse_name(alias) if speaker_type == PERSON and source == "name" else None
-    row = {"speaker_id": speaker, "alias": alias, "source": source, "key": name_key(alias),
-           "surname_key": surname_key(parts.surname) if parts else None}
-    if source == "name":
-        db["speaker_aliases"].upsert(row, pk=("speaker_id", "alias"))
+    values = [speaker, alias, source, name_key(alias), surname_key(parts.surname) if parts else None]
+    # Plain SQL: this runs twice per statement, and sqlite-utils' insert/upsert introspect the table each call.
+    insert = "insert into speaker_aliases (speaker_id, alias, source, key, surname_key) values (?, ?, ?, ?, ?)"
+    if source == "name":  # a name wins over the same words seen as a mention
+        db.execute(insert + " on conflict (speaker_id, alias) do update set source = excluded.source, "
+                   "key = excluded.key, surname_key = excluded.surname_key", values)
     else:
-        db["speaker_aliases"].insert(row, ignore=True)
+        db.execute(insert.replace("insert", "insert or ignore", 1), values)
 
 
 def _renamed_by_hand(db: Database, speaker: int) -> bool:
@@ -161,6 +164,8 @@ def _rename_if_free(db: Database, speaker: int, name: str) -> None:
 
 def _prefer_accents(db: Database, speaker: int, name: str) -> None:
     """'José Núñez' replaces a canonical 'Jose Nunez': the spelling with accents is the careful one."""
+    if not _accented(name):
+        return
     current = db["speakers"].get(speaker)["name"]
     if name_key(current) == name_key(name) and _accented(name) > _accented(current):
         _rename_if_free(db, speaker, name)
