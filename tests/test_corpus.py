@@ -32,7 +32,9 @@ def corpus_file(tmp_path_factory):
 def cdb(corpus_file, tmp_path):
     path = tmp_path / "tracker.db"
     shutil.copy(corpus_file, path)
-    return Database(path)
+    db = Database(path)
+    db.execute("PRAGMA foreign_keys = ON")  # as ensure_schema leaves it: merge and split must respect them
+    return db
 
 
 def speaker(id, name, type="person", role=None, needs_review=0, review_reason=None):
@@ -157,6 +159,10 @@ def dump(db):
 
 
 def test_merge_then_split_restores_every_row(cdb):
+    # a claims table from another feature: any table with a speaker_id column moves with the speaker
+    cdb["claims"].create({"id": int, "speaker_id": int, "claim": str}, pk="id", foreign_keys=[("speaker_id", "speakers", "id")])
+    cdb["claims"].insert_all([{"speaker_id": 7, "claim": "nobody consulted the fishermen"},
+                              {"speaker_id": 2, "claim": "ferries on time by year end"}])
     before = dump(cdb)
     first = merge(cdb, "Helga Brandt", "Brandt")
     assert first["summary"] == "merged Brandt (#7) into Helga Brandt (#5): 1 statement, 1 alias"
@@ -167,6 +173,7 @@ def test_merge_then_split_restores_every_row(cdb):
     assert (merged["speaker_count"], merged["contested"]) == (1, 0)
     assert not list(cdb.query("select 1 from statements where speaker_id in (2, 7)"))
     assert next(cdb.query("select count(*) as n from speaker_roles where speaker_id = 1"))["n"] == 5
+    assert [r["speaker_id"] for r in cdb.query("select speaker_id from claims order by id")] == [5, 1]
     assert dump(cdb) != before
     split(cdb, "Marta Nunez")  # any alias of the merged speaker
     split(cdb, "Brandt")
