@@ -1,7 +1,6 @@
 """Datasette pages for speakers and quotes: facets, sorting, canned queries (test client)."""
 
 import asyncio
-import shutil
 from urllib.parse import quote as urlquote
 
 import pytest

@@ -114,3 +114,21 @@ def test_first_role_fills_the_speaker_row(sdb):
     resolve(sdb, "Robert Harlan", role="Governor")
     resolve(sdb, "Robert J. Harlan", role="Former Governor")
     assert sdb["speakers"].get(1)["role"] == "Governor"
+
+
+def test_suggest_merges_gives_the_reason(sdb):
+    from tracker.speakers import suggest_merges
+
+    resolve(sdb, "John Smith")
+    resolve(sdb, "John Smyth")  # too short for the automatic spelling rule
+    resolve(sdb, "Claudia Sheinbaum")
+    resolve(sdb, "Carlos Sheinbaum")
+    resolve(sdb, "C. Sheinbaum")  # fits both: flagged
+    resolve(sdb, "Valley Water Authority", "organization")
+    resolve(sdb, "Water Authority", "organization")
+    assert [(s["keep"], s["other"], s["reason"]) for s in suggest_merges(sdb)] == [
+        ("John Smith", "John Smyth", "same first name; surnames 1 letter apart"),
+        ("Claudia Sheinbaum", "C. Sheinbaum", "first name given as an initial"),
+        ("Carlos Sheinbaum", "C. Sheinbaum", "first name given as an initial"),
+        ("Valley Water Authority", "Water Authority", "one organization name ends the other"),
+    ]

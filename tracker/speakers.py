@@ -24,7 +24,7 @@ from sqlite_utils import Database
 
 from . import quotes
 from .models import Statement
-from .names import INITIAL, compatible, edit_distance, name_key, parse_name, same_person, surname_fits, surname_key
+from .names import INITIAL, edit_distance, name_key, parse_name, same_person, surname_fits, surname_key
 
 NAME_MENTION_KINDS = ("name", "organization", "group")
 PERSON = "person"
@@ -512,6 +512,3 @@ def suggest_merges(db: Database) -> list[dict]:
                 add(keep, other, "one organization name ends the other")
     return suggestions
 
-
-__all__ = ["SpeakerError", "resolve_speaker", "record_roles", "forget_article", "find_speaker", "merge", "split",
-           "add_alias", "rename", "set_details", "list_speakers", "describe", "suggest_merges", "compatible"]

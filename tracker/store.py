@@ -12,7 +12,6 @@ from . import quotes, speakers
 from .models import Article, Statement
 
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
-NAME_MENTION_KINDS = ("name", "organization", "group")
 
 
 def _now() -> str:
