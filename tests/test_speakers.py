@@ -132,3 +132,15 @@ def test_suggest_merges_gives_the_reason(sdb):
         ("Carlos Sheinbaum", "C. Sheinbaum", "first name given as an initial"),
         ("Valley Water Authority", "Water Authority", "one organization name ends the other"),
     ]
+
+
+def test_find_speaker_by_name_alias_or_id(sdb):
+    from tracker.speakers import SpeakerError, find_speaker
+
+    resolve(sdb, "Jordan", "organization")
+    resolve(sdb, "Jordan")  # a bare surname, no Jordan known yet: a flagged person named Jordan
+    resolve(sdb, "Michael Jordan")
+    assert find_speaker(sdb, "michael JORDAN")["id"] == 3  # an alias, case ignored
+    assert find_speaker(sdb, "#1")["type"] == "organization"
+    with pytest.raises(SpeakerError, match=r"^Jordan: could be Jordan \(#1, organization\), Jordan \(#2, person\); give #ID$"):
+        find_speaker(sdb, "Jordan")
