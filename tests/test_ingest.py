@@ -61,10 +61,13 @@ def test_ingest_stores_whole_rows(tmp_path, db):
         "date_phrase": "on Wednesday",
         "tags": json.dumps(["Cycling", "City Hall"]),
         "extractor_version": EXTRACTOR_VERSION,
+        "speaker_name": "Joan Ellis",
+        "quote_id": None,  # indirect: not a quote
     }
     assert (second["text"], second["speaker_id"], second["date_said"], second["date_source"]) == (
         "Safer streets are good for everyone", 1, "2024-05-01", "text")
-    assert db["speakers"].get(1) == {"id": 1, "name": "Joan Ellis", "type": "person", "role": "Councillor", "affiliation": None}
+    assert db["speakers"].get(1) == {"id": 1, "name": "Joan Ellis", "type": "person", "role": "Councillor", "affiliation": None,
+                                     "needs_review": 0, "review_reason": None, "wikidata_id": None, "description": None}
     assert sorted(r["alias"] for r in db["speaker_aliases"].rows) == ["Councillor Joan Ellis", "Ellis", "Joan Ellis"]
 
 

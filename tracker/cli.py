@@ -140,6 +140,8 @@ def init_db(db_path):
 
 from .cli_claims import claim  # noqa: E402  (after cli's helpers, which it uses)
 from .cli_export import export  # noqa: E402  (a group in its own module)
+from .cli_speakers import speakers  # noqa: E402  (after db_option, which it uses)
 
 cli.add_command(claim)
 cli.add_command(export)
+cli.add_command(speakers)

@@ -33,13 +33,33 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("source_id", "sources", "id")],
     },
     "speakers": {
-        "columns": {"id": int, "name": str, "type": str, "role": str, "affiliation": str},
+        "columns": {"id": int, "name": str, "type": str, "role": str, "affiliation": str,
+                    "needs_review": int, "review_reason": str, "wikidata_id": str, "description": str},
         "pk": "id",
     },
     "speaker_aliases": {
-        "columns": {"speaker_id": int, "alias": str},
+        "columns": {"speaker_id": int, "alias": str,
+                    "source": str, "key": str, "surname_key": str},  # source: name (resolves) | mention
         "pk": ("speaker_id", "alias"),
         "foreign_keys": [("speaker_id", "speakers", "id")],
+    },
+    # One quote reported by many articles (tracker/quotes.py); before statements, which point here.
+    "quotes": {
+        "columns": {
+            "id": int,
+            "text": str,  # the longest variant reported
+            "text_key": str,  # normalized text of that variant
+            "speaker_id": int,  # the speaker most outlets name
+            "first_seen": str,
+            "first_article_id": int,
+            "article_count": int,
+            "outlet_count": int,
+            "statement_count": int,
+            "speaker_count": int,
+            "contested": int,  # 1 when outlets name different speakers
+        },
+        "pk": "id",
+        "foreign_keys": [("speaker_id", "speakers", "id"), ("first_article_id", "articles", "id")],
     },
     "statements": {
         "columns": {
@@ -63,12 +83,15 @@ TABLES: dict[str, dict] = {
             "tags": str,  # JSON array of the article's tags, for Datasette's array facet
             "context": str,
             "extractor_version": str,
+            "speaker_name": str,  # the name the extractor gave, before resolving across articles
+            "quote_id": int,
         },
         "pk": "id",
         "foreign_keys": [
             ("article_id", "articles", "id"),
             ("speaker_id", "speakers", "id"),
             ("source_id", "sources", "id"),
+            ("quote_id", "quotes", "id"),
         ],
     },
     "tags": {
@@ -181,6 +204,23 @@ TABLES: dict[str, dict] = {
         },
         "pk": "id",
     },
+    "speaker_roles": {
+        "columns": {"id": int, "speaker_id": int, "role": str, "affiliation": str, "article_id": int, "date": str},
+        "pk": "id",
+        "foreign_keys": [("speaker_id", "speakers", "id"), ("article_id", "articles", "id")],
+    },
+    # merge, split, alias, rename, set: what changed, with what split needs to undo a merge
+    "speaker_events": {
+        "columns": {"id": int, "at": str, "action": str, "speaker_id": int, "other_speaker_id": int,
+                    "summary": str, "detail": str, "undone_by": int},
+        "pk": "id",
+    },
+    # 4-word shingles of every variant of a quote, so a new statement finds its quote by index
+    "quote_shingles": {
+        "columns": {"shingle": int, "quote_id": int},
+        "pk": ("shingle", "quote_id"),
+        "foreign_keys": [("quote_id", "quotes", "id")],
+    },
 }
 
 # (table, columns, unique)
@@ -205,11 +245,20 @@ INDEXES = [
     ("reviews", ["reviewer"], False),
     ("events", ["claim_id"], False),
     ("events", ["entity", "entity_id"], False),
+    ("speaker_aliases", ["key"], False),
+    ("speaker_aliases", ["surname_key"], False),
+    ("speakers", ["needs_review"], False),
+    ("speaker_roles", ["role"], False),
+    ("quotes", ["text_key"], False),
+    ("quotes", ["outlet_count"], False),
+    ("quotes", ["first_seen"], False),
+    ("quotes", ["contested"], False),
 ]
 
 FTS = {
     "statements": ["text"],
     "articles": ["title", "body"],
+    "quotes": ["text"],
 }
 
 VIEWS = {
@@ -236,6 +285,45 @@ from statements
   left join speakers on speakers.id = statements.speaker_id
   left join articles on articles.id = statements.article_id
   left join sources on sources.id = articles.source_id
+""".strip(),
+    # Speakers with their counts and every role they were given (an array for Datasette's facet).
+    "speakers_view": """
+select
+  speakers.id,
+  speakers.name,
+  speakers.type,
+  speakers.role,
+  speakers.affiliation,
+  (select json_group_array(role) from (select distinct role from speaker_roles
+     where speaker_roles.speaker_id = speakers.id and role is not null order by role)) as roles,
+  speakers.needs_review,
+  speakers.review_reason,
+  speakers.wikidata_id,
+  (select count(*) from statements where statements.speaker_id = speakers.id) as statements,
+  (select count(distinct article_id) from statements where statements.speaker_id = speakers.id) as articles,
+  (select count(*) from quotes where quotes.speaker_id = speakers.id) as quotes,
+  (select min(date_said) from statements where statements.speaker_id = speakers.id) as first_said,
+  (select max(date_said) from statements where statements.speaker_id = speakers.id) as last_said
+from speakers
+""".strip(),
+    # Who each quote is attributed to, and by which outlets: a contested quote has several rows.
+    "quote_attributions": """
+select
+  statements.quote_id,
+  quotes.text as quote,
+  quotes.contested,
+  statements.speaker_id,
+  speakers.name as speaker,
+  count(*) as statements,
+  count(distinct statements.article_id) as articles,
+  group_concat(distinct sources.name) as outlets,
+  min(articles.published) as first_seen
+from statements
+  join quotes on quotes.id = statements.quote_id
+  left join speakers on speakers.id = statements.speaker_id
+  left join articles on articles.id = statements.article_id
+  left join sources on sources.id = statements.source_id
+group by statements.quote_id, statements.speaker_id
 """.strip(),
 }
 
@@ -284,8 +372,8 @@ END""",
 
 
 def ensure_schema(db: Database) -> None:
-    db.execute("PRAGMA foreign_keys = ON")
-    with db.atomic():
+    db.execute("PRAGMA foreign_keys = ON")  # per connection, and not inside a transaction
+    with db.atomic():  # one transaction: on a file, many small schema writes cost a sync each
         for name, shape in TABLES.items():
             table = db[name]
             if not table.exists():
@@ -299,21 +387,23 @@ def ensure_schema(db: Database) -> None:
             for column, column_type in shape["columns"].items():
                 if column not in existing:
                     table.add_column(column, column_type)
-    for name, shape in TABLES.items():
-        known = {fk.column for fk in db[name].foreign_keys}
-        missing = [fk for fk in shape.get("foreign_keys", []) if fk[0] not in known]
-        if missing:
-            db.add_foreign_keys([(name, *fk) for fk in missing])
-    for table, columns, unique in INDEXES:
-        db[table].create_index(columns, unique=unique, if_not_exists=True)
-    db.index_foreign_keys()
-    for table, columns in FTS.items():
-        if not db[f"{table}_fts"].exists():
-            db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
-    for name, sql in VIEWS.items():
-        db.create_view(name, sql, replace=True)
-    for name, sql in TRIGGERS.items():
-        db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {sql}")
-    for name, rows in SEEDS.items():
-        if not db[name].count:
-            db[name].insert_all(rows)
+        for name, shape in TABLES.items():
+            known = {fk.column for fk in db[name].foreign_keys}
+            missing = [fk for fk in shape.get("foreign_keys", []) if fk[0] not in known]
+            if missing:
+                db.add_foreign_keys([(name, *fk) for fk in missing])
+        for table, columns, unique in INDEXES:
+            db[table].create_index(columns, unique=unique, if_not_exists=True)
+        db.index_foreign_keys()
+        for table, columns in FTS.items():
+            if not db[f"{table}_fts"].exists():
+                db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+        current = {r["name"]: r["sql"] for r in db.query("select name, sql from sqlite_master where type = 'view'")}
+        for name, sql in VIEWS.items():
+            if name not in current or sql not in current[name]:
+                db.create_view(name, sql, replace=True)
+        for name, sql in TRIGGERS.items():
+            db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {sql}")
+        for name, rows in SEEDS.items():
+            if not db[name].count:
+                db[name].insert_all(rows)

@@ -8,10 +8,10 @@ from urllib.parse import urlparse
 
 from sqlite_utils import Database
 
+from . import quotes, speakers
 from .models import Article, Statement
 
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
-NAME_MENTION_KINDS = ("name", "organization", "group")
 
 
 def _now() -> str:
@@ -41,19 +41,7 @@ def source_id(db: Database, article: Article) -> int | None:
 
 
 def speaker_id(db: Database, statement: Statement) -> int | None:
-    if not statement.speaker:
-        return None
-    extra = {"role": statement.speaker_role, "affiliation": statement.speaker_affiliation}
-    pk = db["speakers"].lookup({"name": statement.speaker, "type": statement.speaker_type or "person"}, extra)
-    row = db["speakers"].get(pk)
-    missing = {k: v for k, v in extra.items() if v and not row[k]}
-    if missing:
-        db["speakers"].update(pk, missing)
-    aliases = {statement.speaker}
-    if statement.speaker_mention and statement.mention_kind in NAME_MENTION_KINDS:
-        aliases.add(statement.speaker_mention)
-    db["speaker_aliases"].insert_all(({"speaker_id": pk, "alias": a} for a in aliases), ignore=True)
-    return pk
+    return speakers.resolve_speaker(db, statement)  # the same speaker across articles: tracker/speakers.py
 
 
 def store_article(db: Database, article: Article, statements: list[Statement], extractor_version: str) -> str:
@@ -80,6 +68,7 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
         }
         if existing:
             article_id = existing["id"]
+            speakers.forget_article(db, article_id)
             db.execute("delete from statements where article_id = ?", [article_id])
             db.execute("delete from article_tags where article_id = ?", [article_id])
             db["articles"].update(article_id, row)
@@ -96,6 +85,8 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
             statement_row(db, statement, article_id, row["source_id"], tags_json, extractor_version)
             for statement in statements
         )
+        speakers.record_roles(db, article_id, article.published, statements)
+        quotes.refresh_article(db, article_id)
         db.execute("delete from ingest_errors where path = ?", [article.path])
         return outcome
 
@@ -122,6 +113,8 @@ def statement_row(db: Database, statement: Statement, article_id: int, source: i
         "tags": tags_json,
         "context": statement.context,
         "extractor_version": extractor_version,
+        "speaker_name": statement.speaker,
+        "quote_id": quotes.quote_for(db, statement),
     }
 
 

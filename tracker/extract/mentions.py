@@ -55,6 +55,7 @@ PARTY_OR_NATION = frozenset(
     "republican democrat conservative liberal tory socialist libertarian canadian american british mexican "
     "chinese russian french german australian indian irish israeli palestinian ukrainian veteran".split()
 )
+SPOKES_NOUNS = frozenset("spokesperson spokesman spokeswoman representative statement".split())
 QUANTIFIER_GROUPS = frozenset("some many others several most few both".split())
 PRONOUN_OBJECTS = frozenset("him her them me us reporters journalists".split())
 
@@ -155,6 +156,24 @@ def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
             break
     if not rest:
         return None
+    linker = next((i for i, t in enumerate(rest) if i > 0 and t.lower in ("of", "for", "at", "with")), None)
+    if linker is not None and linker + 1 < len(rest) and not _is_cap(rest[linker - 1]) and determiner:
+        # "the chief engineer of the port": the head comes before "of"; the whole is the role.
+        head_mention = mention_from_tokens(tokens[: len(tokens) - len(rest) + linker], text)
+        if head_mention is not None and head_mention.head in SPOKES_NOUNS:
+            # "a spokesperson for the ministry" speaks for the ministry
+            body = mention_from_tokens(rest[linker + 1:], text)
+            if body is not None and body.kind == "organization":
+                if not body.name:
+                    words = rest[linker + 1:]
+                    words = words[1:] if words[0].lower in DETERMINERS and len(words) > 1 else words
+                    body.name = text[words[0].start: words[-1].end]
+                body.role, body.text, body.start, body.end = head_mention.text, surface, start, end
+                return body
+        if head_mention is not None and head_mention.kind in ("title", "descriptor"):
+            head_mention.role = text[rest[0].start: end]
+            head_mention.text, head_mention.end = surface, end
+            return head_mention
     for position, token in enumerate(rest):
         if not (_is_word(token) or token.text in {"&"} or (token.text[:1].isdigit() and "-" in token.text)):
             return None  # words only, and ages like "26-year-old"

@@ -1,0 +1,86 @@
+"""Quotes across outlets: normalizing, which statements form quotes, matching variants by index."""
+
+import pytest
+from sqlite_utils import Database
+
+from tracker.models import Statement
+from tracker.quotes import (MIN_QUOTE_WORDS, find_quote, normalize, quote_for, quote_tokens, quoted_words,
+                            shared_fraction)
+from tracker.schema import ensure_schema
+
+WALL = "We will rebuild the harbour wall before the winter storms arrive, and we will pay for it without new taxes"
+
+
+@pytest.fixture
+def qdb():
+    db = Database(memory=True)
+    ensure_schema(db)
+    return db
+
+
+def quote(db, text, kind="direct"):
+    return quote_for(db, Statement(text=text, start=0, end=len(text), kind=kind))
+
+
+def test_normalize_ignores_case_accents_marks_and_ellipses():
+    assert normalize("“We’ll WIN… the vote,” she said") == normalize('"we\'ll win... the vote," she said') == [
+        "well", "win", "the", "vote", "she", "said"]
+    assert normalize("Ça [the city] ira") == ["ca", "the", "city", "ira"]
+
+
+def test_which_statements_form_quotes():
+    assert quote_tokens("one two three four five six", "direct") == ["one", "two", "three", "four", "five", "six"]
+    assert quote_tokens("one two three four five", "direct") is None  # under MIN_QUOTE_WORDS
+    assert MIN_QUOTE_WORDS == 6
+    assert quote_tokens("the plan would protect every library in town", "indirect") is None  # paraphrase
+    assert quote_tokens("a very long partial quote of many words", "partial") is not None
+    mixed = 'the budget was "a serious step toward rebuilding the corridor" and would pass'
+    assert quoted_words(mixed, "mixed") == "a serious step toward rebuilding the corridor"
+    assert quote_tokens('she called it "a total disaster" today, loudly and at length', "mixed") is None
+
+
+def test_shared_fraction():
+    short = normalize("rebuild the harbour wall before the winter storms")
+    assert shared_fraction(short, normalize(WALL)) == 1.0
+    assert shared_fraction(normalize("We won't rebuild the harbour wall before the winter"), normalize(WALL)) == 8 / 9  # "wont" for "will"
+    assert shared_fraction(normalize("Taxes will go up for every family in the region"), normalize(WALL)) < 0.3
+
+
+@pytest.mark.parametrize("variant", [
+    WALL,
+    WALL.upper(),
+    "“" + WALL.replace(",", "") + "”",
+    "We will rebuild the harbour wall before the winter storms arrive",  # shortened
+    "We will rebuild the harbour wall... and we will pay for it without new taxes",  # ellipsis cut
+    "We shall rebuild the harbour wall before the winter storms arrive, and we will pay for it without any new taxes",
+])
+def test_variants_find_the_same_quote(qdb, variant):
+    first = quote(qdb, WALL)
+    assert quote(qdb, variant) == first
+    assert qdb["quotes"].count == 1
+
+
+@pytest.mark.parametrize("other", [
+    "We will rebuild the school before the winter term starts",
+    "Nobody asked the fishermen what they needed from the harbour",
+    "the harbour wall before",  # too short to be a quote at all
+])
+def test_different_words_are_different_quotes(qdb, other):
+    first = quote(qdb, WALL)
+    assert quote(qdb, other) != first
+
+
+def test_candidate_lookup_uses_indexes_not_a_scan(qdb):
+    quote(qdb, WALL)
+    plans = []
+    original = qdb.query
+
+    def spy(sql, params=None):
+        if sql.lstrip().lower().startswith("select") and "quote" in sql:
+            plans.extend(r["detail"] for r in original("explain query plan " + sql, params))
+        return original(sql, params)
+
+    qdb.query = spy
+    find_quote(qdb, normalize("We will rebuild the harbour wall before the storms"))
+    assert plans and all("SCAN quote" not in p or "USING" in p for p in plans), plans
+    assert any("quote_shingles" in p and "USING" in p for p in plans)
