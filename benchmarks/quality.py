@@ -1,0 +1,116 @@
+"""Attribution quality on the dev data, written to docs/quality.md.
+
+    .venv/bin/python benchmarks/quality.py            # needs ../shared/bench (not in a user's clone)
+
+Runs ../shared/bench/score_quotes.py (the GGT-style scorer) on the GGT and PolNeAR dev splits
+with this checkout's `tracker`, then breaks the figures down by statement kind (direct,
+indirect, mixed) and, on GGT, by how the gold speaker is mentioned (a name, a pronoun, or
+nothing: a quote paragraph that continues an earlier speaker).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "bench"
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their"}
+DATASETS = {"GGT dev": "ggt_dev.jsonl", "PolNeAR dev": "polnear_dev.jsonl"}
+
+
+def tracker_command() -> str:
+    local = ROOT / ".venv" / "bin" / "tracker"
+    return str(local) if local.exists() else "tracker"
+
+
+def score(dataset: Path, details: Path) -> dict:
+    command = [sys.executable, str(BENCH / "score_quotes.py"), str(dataset), "--tracker", tracker_command(),
+               "--details", str(details), "--json"]
+    output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return json.loads(output.splitlines()[0])
+
+
+def mention_kind(speaker: str) -> str:
+    speaker = (speaker or "").strip().lower()
+    if not speaker:
+        return "none"
+    return "pronoun" if speaker in PRONOUNS else "name or description"
+
+
+def breakdown(dataset: Path, details: Path) -> tuple[dict, dict]:
+    gold_speaker = {}
+    for line in dataset.open(encoding="utf-8"):
+        record = json.loads(line)
+        for quote in record.get("quotes", []):
+            gold_speaker[(record["id"], tuple(quote["quote_span"]))] = quote.get("speaker", "")
+    by_kind: dict = defaultdict(lambda: [0, 0, 0])  # found, gold, named right
+    by_mention: dict = defaultdict(lambda: [0, 0, 0])
+    for line in details.open(encoding="utf-8"):
+        row = json.loads(line)
+        if row.get("threshold") != 0.3 or "gold" not in row:
+            continue
+        named = 1 if row.get("named_ok") else 0
+        for table, key in ((by_kind, row["type"]),
+                           (by_mention, mention_kind(gold_speaker.get((row["id"], tuple(row["gold_span"])), "")))):
+            table[key][1] += 1
+            if row["found"]:
+                table[key][0] += 1
+                table[key][2] += named
+    return by_kind, by_mention
+
+
+def table(rows: dict, named: bool) -> list[str]:
+    head = "| | gold | found | recall |" + (" named speaker right |" if named else "")
+    lines = [head, "|---|---:|---:|---:|" + ("---:|" if named else "")]
+    for key in sorted(rows):
+        found, gold, right = rows[key]
+        line = f"| {key} | {gold} | {found} | {found / gold:.3f} |" if gold else f"| {key} | 0 | 0 | - |"
+        if named:
+            line += f" {right / found:.3f} |" if found else " - |"
+        lines.append(line)
+    return lines
+
+
+def main() -> None:
+    if not BENCH.exists():
+        sys.exit(f"{BENCH}: not found (the dev data lives beside the project, not in it)")
+    out = ["# Attribution quality", "",
+           f"Measured {dt.date.today().isoformat()} with `.venv/bin/python benchmarks/quality.py`, which runs",
+           "`../shared/bench/score_quotes.py` on both dev splits. A gold quote is found when more than 30% of",
+           "its characters are covered by one statement (GGT's greedy matching); named speaker = the statement's",
+           "resolved `speaker` names the annotated person (pronoun quotes included).", ""]
+    for title, name in DATASETS.items():
+        dataset = BENCH / "data" / name
+        with tempfile.TemporaryDirectory() as tmp:
+            details = Path(tmp) / "details.jsonl"
+            figures = score(dataset, details)
+            by_kind, by_mention = breakdown(dataset, details)
+        out += [f"## {title}", "", f"{figures['articles']} articles, {figures['gold_quotes']} gold statements.", "",
+                "| threshold | TP | gold | predicted | precision | recall | F1 | speaker span | named speaker |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for result in figures["results"]:
+            named = result.get("named_speaker_acc")
+            named_text = f"{named:.3f}" if named is not None else "n/a"
+            out.append(f"| {result['threshold']} | {result['tp']} | {result['gold']} | {result['pred']} | "
+                       f"{result['precision']:.3f} | {result['recall']:.3f} | {result['f1']:.3f} | "
+                       f"{result['speaker_span_match']:.3f} | {named_text} |")
+        out += ["", "By kind:", ""]
+        out += table(by_kind, named=title.startswith("GGT"))
+        if title.startswith("GGT"):
+            out += ["", "By how the gold speaker is mentioned:", ""] + table(by_mention, named=True)
+        out.append("")
+    target = ROOT / "docs" / "quality.md"
+    existing = target.read_text(encoding="utf-8") if target.exists() else ""
+    notes = existing.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in existing else "\n"
+    target.write_text("\n".join(out) + "\n<!-- notes -->" + notes, encoding="utf-8")
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()
