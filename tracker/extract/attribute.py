@@ -259,7 +259,17 @@ class ArticleExtractor:
                                 or following[0] in rules.reporting_verbs()
                                 or (starts_sentence and following[0].isalpha() and following[0].islower()
                                     and following[0] not in PREPOSITIONS and following[0] not in ("and", "or")))
-                            self.entities.introduce(mention, mention.start, subject=subject, evidence=acts)
+                            entity = self.entities.introduce(mention, mention.start, subject=subject, evidence=acts)
+                            if entity is not None and entity.type == "person" and entity.gender is None:
+                                # "For Megda Belkacemi, Friday is a day she has awaited": the next
+                                # pronoun, before anyone else is named, tells who this is.
+                                for later in tokens[end:end + 15]:
+                                    if later.is_cap and later.lower not in NOT_NAMES:
+                                        break
+                                    if later.lower in ("she", "her", "he", "his", "him"):
+                                        entity.gender = "female" if later.lower in ("she", "her") else "male"
+                                        entity.evidence = True
+                                        break
                 elif len(run_words) == 1 and end - index == 1:
                     # A surname met again: keeps its person the most recent one named.
                     self.entities.mention_surname(tokens[index].text, tokens[index].start, subject)
@@ -802,7 +812,7 @@ class ArticleExtractor:
             if not listed and not _looks_like_verb(token.lower):
                 continue
             mention = self._subject_before(before, position)
-            if mention is None and self._subject_elsewhere(before, position):
+            if mention is None and listed and self._subject_elsewhere(before, position):
                 mention = self._sentence_subject(outside, sentence)
             if mention is None or mention.kind == "descriptor" and not mention.name:
                 if listed:

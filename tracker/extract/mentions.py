@@ -30,7 +30,7 @@ NOT_NAMES = frozenset(
     """the a an this that these those it its he she they we i you his her their our but and or so yet however meanwhile
     also then now today yesterday tonight still later earlier after before during in on at by for with from as if when
     while where there here what who why how despite although though because since until some many most all both each
-    other another such no not one two three mr mrs ms dr january february march april may june july august september
+    other another such no not one two three less more every mr mrs ms dr january february march april may june july august september
     october november december monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 HONORIFICS = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female"}
@@ -264,8 +264,9 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
     for index in range(len(run) - 1):
         if _title_length(run, index) or run[index].lower in HONORIFICS or run[index].lower in rules.person_nouns():
             title_end = index
-    if _title_length(run, len(run) - 1):
-        title_end = len(run) - 1  # "Mexico's President": a title with no name
+    if _title_length(run, len(run) - 1) and (len(run) == 1 or _title_length(run, len(run) - 1) == len(run)
+                                             or _title_length(run, len(run) - 2)):
+        title_end = len(run) - 1  # "Mexico's President": a title with no name (but "Robert Major" is a name)
     name_run = run[title_end + 1:]
     if name_run and _is_organization([t.lower for t in name_run]):
         name = text[name_run[0].start: name_run[-1].end]
@@ -282,9 +283,10 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
             return None
         return Mention(surface, start, end, "title", role=role, head=run[-1].lower, affiliation=affiliation,
                        gender=gender_of(None, role, None, honorific))
-    # Lowercase words before the name must read as a role ("longtime Democratic pollster").
-    for token in rest[:run_start]:
-        if token.lower in {"and", "&"}:
+    # Lowercase words before the name must read as a role ("longtime Democratic pollster",
+    # "oil and gas worker"); "and" next to a capitalized word joins two names instead.
+    for i, token in enumerate(rest[:run_start]):
+        if token.lower in {"and", "&"} and (i == 0 or _is_cap(rest[i - 1]) or _is_cap(rest[i + 1])):
             return None
     if len(name_tokens) > 5:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*[^\W_])?\.?|\d[\d,.:]*\w*(?:-[^\W\d_][\w\-]*)?|[^\w\s]")
+TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*[^\W_])?\.?|\d+(?:[,.:]\d+)*\w*(?:-[^\W\d_][\w\-]*)?|[^\w\s]")
 NAME_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu|de|da|di|van|von|le|la|du|d|o|mc|mac)[-'’][A-Z]")
 
 
