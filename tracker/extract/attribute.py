@@ -326,7 +326,11 @@ class ArticleExtractor:
         before = [t for t in outside if (preceding[-1] if preceding else s_start) <= t.start < quote.open_at]
         whole_sentence_quote = not before and (not after or all(t.text in ".!?" for t in after))
 
-        attribution = self._after_quote(after) or self._before_quote(before, outside, sentence)
+        attribution = None
+        woven = sum(1 for t in before if t.text[:1].isalnum() and t.lower not in INTRO_WORDS) >= 2
+        if not woven:  # 'A cashier who "steals $20s" is held accountable, Warren said' is one mixed statement
+            attribution = self._after_quote(after)
+        attribution = attribution or self._before_quote(before, outside, sentence)
         if attribution is None and not before and quote.paragraph > 0 and self._opens_paragraph(quote):
             attribution = self._colon_in_previous_paragraph(quote)
         if attribution is None:
@@ -446,6 +450,11 @@ class ArticleExtractor:
             end -= 1
         if end <= floor:
             return None
+        if tokens[end - 1].text == ")":
+            # "Gov. Mike Pence (R-IN) said": past a parenthesis
+            opening = next((i for i in range(end - 2, max(floor - 1, end - 10), -1) if tokens[i].text == "("), None)
+            if opening is not None and opening > floor:
+                end = opening
         if tokens[end - 1].lower == "who" and end - 1 > floor:
             end -= 1  # "Bortis, who noted ...": the relative's antecedent speaks
             if tokens[end - 1].text == "," and end - 1 > floor:

@@ -132,6 +132,9 @@ def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
         return None
     if _possessive(tokens[-1]):
         return None  # "Robert Major's": the owner of something, not a speaker
+    for before, after in zip(tokens, tokens[1:]):
+        if after.start > before.end and not text[before.end:after.start].isspace():
+            return None  # the words must be next to each other: nothing (a quotation) left out between
     start, end = tokens[0].start, tokens[-1].end
     surface = text[start:end]
     if len(tokens) == 1 and tokens[0].lower in rules.pronouns():
