@@ -210,3 +210,74 @@ def test_same_speaker_in_next_paragraph_keeps_the_occasion_date():
 def test_date_inside_quote_is_not_the_date_said():
     [statement] = run('"The flood came on Monday," Fox said.', published="2024-03-06")
     assert (statement.date, statement.date_source) == ("2024-03-06", "publication")
+
+
+# -- patterns added while raising quality: each written for this test -------------------
+
+def test_spokesperson_speaks_for_the_organization():
+    [statement] = run("A spokesperson for the ministry said the talks would resume on Monday.")
+    assert (statement.speaker, statement.speaker_type, statement.speaker_role) == (
+        "ministry", "organization", "A spokesperson")
+
+
+def test_name_with_organization_is_the_person():
+    [statement] = run("Tom Reyes with the Harbour Transit Authority says the ferries will run all winter.")
+    assert (statement.speaker, statement.speaker_affiliation) == ("Tom Reyes", "Harbour Transit Authority")
+
+
+def test_quote_woven_into_content_before_the_attribution_is_one_mixed_statement():
+    [statement] = run('A driver who "ran every red light in town" was fined, Judge Ada Moss said.')
+    assert (statement.kind, statement.text, statement.speaker) == (
+        "mixed", 'A driver who "ran every red light in town" was fined', "Ada Moss")
+
+
+def test_parenthetical_attribution_gives_both_halves():
+    statements = run("Nurse Ivy Chen described the ward. The beds are always full, she says, and the staff are exhausted.")
+    assert [(s.text, s.speaker) for s in statements] == [
+        ("The beds are always full", "Ivy Chen"), ("the staff are exhausted", "Ivy Chen")]
+
+
+def test_time_or_place_phrase_before_the_reported_clause():
+    [statement] = run("Mayor Lena Fox said in her budget speech she would not raise taxes.")
+    assert statement.text == "she would not raise taxes"
+
+
+def test_definite_description_after_a_name_in_the_same_sentence():
+    text = ("Governor Ann Bell spoke first. She recalled talks with Robert Lane, "
+            "where the former mayor had suggested closing the old bridge.")
+    statements = run(text)
+    assert [(s.text, s.speaker) for s in statements] == [("closing the old bridge", "Robert Lane")]
+
+
+def test_a_title_word_can_be_a_surname():
+    text = "Robert Major was driving home.\n\nMajor said he never saw the stop sign."
+    [statement] = run(text)
+    assert statement.speaker == "Robert Major"
+
+
+def test_gender_learned_from_the_next_pronoun():
+    text = ("Mayor Tariq Osei opened the hall. For Zainab Okafor, the day was one she had waited for.\n\n"
+            '"I am so proud of this town," she said.')
+    [statement] = run(text)
+    assert statement.speaker == "Zainab Okafor"
+
+
+def test_relative_clause_subject():
+    [statement] = run("The case was raised by Dana Wu, who noted that the fines had doubled.")
+    assert (statement.speaker, statement.text) == ("Dana Wu", "the fines had doubled")
+
+
+def test_according_to_after_the_content_with_a_relative_clause():
+    [statement] = run("Senators were lining up against the bill, according to a senior aide who asked not to be named.")
+    assert (statement.kind, statement.text) == ("indirect", "Senators were lining up against the bill")
+
+
+def test_subheadings_are_not_statements():
+    text = 'The council met on Monday.\n\nWhat the mayor says next\n\nThe vote is on Friday.'
+    assert run(text) == []
+
+
+def test_adding_that_after_the_attribution():
+    statements = run("Each charge carries a ten-year term, Lohan said, adding that more charges were possible.")
+    assert [(s.text, s.cue) for s in statements] == [
+        ("Each charge carries a ten-year term", "said"), ("more charges were possible", "said")]

@@ -114,3 +114,14 @@ def test_markdown_heading_and_tag_list():
     article = parse_page(text)
     assert (article.title, article.published, article.tags, article.body) == (
         "Budget Passes", "2024-01-15", ["Budget", "City Hall"], "The budget passed.")
+
+
+def test_links_to_other_stories_are_chrome():
+    text = ("Council Votes on Budget\n\nBy Ann Lee | City Times | May 2, 2024\n\n"
+            "The council passed the budget on Tuesday.\n\n"
+            "READ MORE: Mayor says taxes will not rise next year\n\n"
+            "WATCH: Councillors debate the budget\n\n"
+            '"It was a long night," said councillor Bo Kim.\n')
+    article = parse_page(text)
+    assert article.body.split("\n\n") == [
+        "The council passed the budget on Tuesday.", '"It was a long night," said councillor Bo Kim.']

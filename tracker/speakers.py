@@ -59,7 +59,9 @@ def resolve_speaker(db: Database, statement: Statement) -> int | None:
     # A bare surname linked by context ("Brandt" -> Helga Brandt) must not later name her outright.
     bare = speaker_type == PERSON and (parse_name(statement.speaker) or parse_name("x")).bare
     add_alias_row(db, pk, statement.speaker, speaker_type, source="mention" if bare else "name")
-    if statement.speaker_mention and statement.mention_kind in NAME_MENTION_KINDS:
+    if statement.speaker_mention and statement.mention_kind in NAME_MENTION_KINDS \
+            and statement.speaker_mention[:1].isupper() and not statement.speaker_mention.lower().startswith(("the ", "a ", "an ")):
+        # a name as the text gave it ("Mexico's President Claudia Sheinbaum"), not a description ("the report")
         add_alias_row(db, pk, statement.speaker_mention, speaker_type, source="mention")
     return pk
 

@@ -33,7 +33,7 @@ DIRECT_CONTENT_VERBS = frozenset(
 NEEDS_THAT = frozenset(
     "announce confirm deny reveal report post answer charge rule describe dismiss estimate forecast highlight "
     "ask question recount repeat summarize tout recommend propose instruct accuse blast criticize boast "
-    "comment continue respond reply echo relate reason testify".split()
+    "comment continue respond reply echo relate reason testify recall recount".split()
 )
 CONTENT_NOUNS = frozenset("claims reports allegations suggestions accusations rumours rumors speculation".split())
 FILLER_WORDS = frozenset(
@@ -552,8 +552,9 @@ class ArticleExtractor:
             return False
         kind = "mixed" if inner else "indirect"
         lemma = rules.reporting_verbs().get((cue or "").lower())
-        main_clause = re.split(r",?\s+(?:which|who)\b", self.text[c_start:c_end], maxsplit=1)[0]
-        if kind == "indirect" and lemma not in (None, "say", "tell") and not FINITE_VERB.search(main_clause):
+        main_clause = re.split(r",?\s+(?:which|who|where)\b", self.text[c_start:c_end], maxsplit=1)[0]
+        gerund = lemma in GERUND_VERBS and main_clause.split(" ", 1)[0].endswith("ing")  # "suggested sending troops"
+        if kind == "indirect" and lemma not in (None, "say", "tell") and not gerund and not FINITE_VERB.search(main_clause):
             return False  # "Carolina added three more goals": an object, not a reported clause
         if len(inner) == 1 and inner[0].open_at <= c_start + 1 and inner[0].outer_end >= c_end - 1:
             kind, c_start, c_end = "direct", inner[0].start, inner[0].end
