@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .mentions import DOCUMENT_NOUNS, Mention
 
 
+@lru_cache(maxsize=20_000)
 def fold(text: str) -> str:
     """Case and accent folded, for comparing names."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -55,6 +57,7 @@ class Entities:
     def __init__(self) -> None:
         self.items: list[Entity] = []
         self._speaking = False  # True while resolving the mention of someone who speaks
+        self._by_surname: dict[str, list[Entity]] = {}  # folded last name -> people
 
     # -- introducing ---------------------------------------------------------
     def mention_surname(self, word: str, position: int, subject: bool) -> None:
@@ -96,9 +99,7 @@ class Entities:
             return None
         best = None
         best_seen = -2
-        for entity in self.items:
-            if entity.type != "person":
-                continue
+        for entity in self._by_surname.get(tokens[-1], ()):  # a match always shares the surname
             theirs = entity.tokens
             if _same_person(tokens, theirs):
                 seen = entity.last_before(position + 1)
@@ -110,12 +111,9 @@ class Entities:
             return best
         if not create:
             return None
-        if len(tokens) == 1 and mention is not None and not mention.role:
-            # A lone capitalized word is a person only when a verb of speech says so;
-            # it may still be completed by a full name later.
-            pass
         entity = Entity(name=name, type="person")
         self.items.append(entity)
+        self._by_surname.setdefault(tokens[-1], []).append(entity)
         return entity
 
     def _find_organization(self, name: str, create: bool) -> Entity | None:

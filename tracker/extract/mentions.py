@@ -8,10 +8,11 @@ helpers find the longest such phrase ending or starting at a position.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from .. import rules
-from .units import Token, is_capitalized
+from .units import Token, is_capitalized, make_token
 
 DETERMINERS = frozenset(
     "the a an this that these those another his her their its our my your one two three four several some many both all most other".split()
@@ -126,8 +127,29 @@ def gender_of(first_name: str | None, role: str | None = None, head: str | None 
     return None
 
 
+_PARSED: dict[tuple, Mention | None] = {}  # the same words parse the same way: names recur in an article
+
+
 def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
     """Read ``tokens`` as one speaker noun phrase, or return None."""
+    if not tokens or len(tokens) > 12:
+        return None
+    base = tokens[0].start
+    key = (text[base:tokens[-1].end], tuple(t.start - base for t in tokens))
+    if key in _PARSED:
+        cached = _PARSED[key]
+        if cached is None:
+            return None
+        return dataclasses.replace(cached, start=cached.start + base, end=cached.end + base)
+    mention = _parse_mention(tokens, text)
+    if len(_PARSED) > 50_000:
+        _PARSED.clear()
+    _PARSED[key] = None if mention is None else dataclasses.replace(mention, start=mention.start - base,
+                                                                      end=mention.end - base)
+    return mention
+
+
+def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
     if not tokens or len(tokens) > 12:
         return None
     if _possessive(tokens[-1]):
@@ -195,7 +217,7 @@ def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
         owner_tokens = [t for t in tokens if t.end <= rest[0].start]
         if owner_tokens:
             last = owner_tokens[-1]
-            owner = mention_from_tokens(owner_tokens[:-1] + [Token(affiliation.split()[-1], last.start, last.start + len(affiliation.split()[-1]))], text) \
+            owner = mention_from_tokens(owner_tokens[:-1] + [make_token(affiliation.split()[-1], last.start, last.start + len(affiliation.split()[-1]))], text) \
                 if len(owner_tokens) > 1 else None
             if owner is not None:
                 return owner

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*[^\W_])?\.?|\d+(?:[,.:]\d+)*\w*(?:-[^\W\d_][\w\-]*)?|[^\w\s]")
 NAME_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu|de|da|di|van|von|le|la|du|d|o|mc|mac)[-'’][A-Z]")
@@ -22,6 +23,7 @@ INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 OPENING = {"“": "”", "«": "»", "„": "“", "‟": "”"}
 CLOSING = {"”", "»"}
 STRAIGHT = '"'
+QUOTE_MARK = re.compile('["“”«»„‟]')
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st sen rep gov gen lt col sgt capt maj prof jr sr inc ltd co corp no vs etc
@@ -31,39 +33,42 @@ ABBREVIATIONS = frozenset(
 )
 
 
-class Token:
-    """A word or punctuation mark with its offsets; lower case and capitalization computed once."""
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets; lower case and capitalization computed once.
+    A tuple: tokens are made by the hundred thousand, and tuples are the cheapest objects."""
 
-    __slots__ = ("text", "start", "end", "lower", "is_cap")
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self.lower = lower = text.lower()
-        # is_capitalized(), inlined: tokens are made by the hundred thousand
-        self.is_cap = text[0] != lower[0] or (lower[0] in "abdeilmov" and len(text) > 2 and NAME_PREFIX.match(text) is not None)
+    text: str
+    start: int
+    end: int
+    lower: str
+    is_cap: bool
 
     @property
     def is_word(self) -> bool:
         return self.text[:1].isalpha()
 
-    def __repr__(self) -> str:
-        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+def make_token(text: str, start: int, end: int) -> Token:
+    lower = text.lower()
+    # is_capitalized(), inlined
+    cap = text[0] != lower[0] or (lower[0] in "abdeilmov" and len(text) > 2 and NAME_PREFIX.match(text) is not None)
+    return _new_token(Token, (text, start, end, lower, cap))
+
+
+_new_token = tuple.__new__
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     tokens = []
+    append = tokens.append
     for match in TOKEN.finditer(text, start, end):
         word = match.group(0)
-        if word in INVISIBLE:
-            continue  # zero-width spaces and joiners pasted from web pages
-        if len(word) > 2 and word.endswith(".") and "." not in word[:-1] and word[:-1].lower() not in ABBREVIATIONS:
+        if word[-1] == "." and len(word) > 2 and "." not in word[:-1] and word[:-1].lower() not in ABBREVIATIONS:
             # A sentence's full stop, not an abbreviation: "said." -> "said" "."
-            tokens.append(Token(word[:-1], match.start(), match.end() - 1))
-            tokens.append(Token(".", match.end() - 1, match.end()))
-        else:
-            tokens.append(Token(word, match.start(), match.end()))
+            append(make_token(word[:-1], match.start(), match.end() - 1))
+            append(make_token(".", match.end() - 1, match.end()))
+        elif word not in INVISIBLE:  # zero-width spaces and joiners pasted from web pages
+            append(make_token(word, match.start(), match.end()))
     return tokens
 
 
@@ -108,7 +113,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                     quotes.append(quote)
                     first_in_paragraph = False
                 scan_from = close + 1
-        for i in range(scan_from, p_end):
+        for mark in QUOTE_MARK.finditer(text, scan_from, p_end):  # only the marks, not every character
+            i = mark.start()
             char = text[i]
             if opened_at is None:
                 if char in OPENING or (char == STRAIGHT and _opens(text, i, p_start, p_end)):
