@@ -138,7 +138,7 @@ def _subheading(paragraph: str) -> bool:
     stripped = paragraph.strip()
     if any(mark in stripped for mark in '"“”«»'):
         return False  # '"Every vote is a voice." — Grace Obi' is a quotation, not a heading
-    return len(stripped.split()) < 12 and not re.search(r"""[.!?…:;,'’)\]]$""", stripped)
+    return len(stripped.split()) < 12 and not re.search(r"""(?:[.!?…:;,)\]]|[.!?,]['’])$""", stripped)
 
 
 def _title_case(text: str) -> bool:
