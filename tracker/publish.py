@@ -8,10 +8,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sqlite_utils import Database
 
+from .database import open_database, write_transaction
 from .schema import ensure_schema
 
+SQL_TIME_LIMIT_MS = 1000  # Datasette's default, pinned: a runaway query from the public is cut off
+PUBLIC_WARNING = (
+    "warning: --public binds 0.0.0.0: anyone who can reach this machine can read every table "
+    "(statements, speakers, article bodies, the file paths in articles.path and ingest_errors), "
+    "run read-only SQL and download JSON/CSV. Nothing can be written."
+)
 PROJECT_METADATA = Path(__file__).resolve().parent.parent / "metadata.json"
 METADATA_DATABASE_KEY = "tracker"  # the database name metadata.json is written for
 
@@ -35,13 +41,16 @@ def datasette_command(db_path: str | Path, metadata_file: str | Path, host: str 
         "--metadata", str(metadata_file),
         "--host", host, "--port", str(port),
         "--setting", "facet_time_limit_ms", "1000",
+        "--setting", "sql_time_limit_ms", str(SQL_TIME_LIMIT_MS),
         *extra,
     ]
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, metadata_path: str | Path | None = None,
           extra: tuple[str, ...] = ()) -> int:
-    ensure_schema(Database(db_path))  # an empty database still shows every table
+    db = open_database(db_path)
+    with write_transaction(db):
+        ensure_schema(db)  # an empty database still shows every table
     metadata = load_metadata(db_path, metadata_path)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as handle:
         json.dump(metadata, handle)

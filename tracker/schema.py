@@ -27,6 +27,7 @@ TABLES: dict[str, dict] = {
             "format": str,
             "extractor_version": str,
             "ingested_at": str,
+            "statement_count": int,  # statements stored with the article, in the same transaction
         },
         "pk": "id",
         "foreign_keys": [("source_id", "sources", "id")],

@@ -75,6 +75,7 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
             "path": article.path or None,
             "format": article.format,
             "extractor_version": extractor_version,
+            "statement_count": len(statements),  # written with the statements: a check that none is missing
             "ingested_at": _now(),
         }
         if existing:
@@ -95,7 +96,6 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
             statement_row(db, statement, article_id, row["source_id"], tags_json, extractor_version)
             for statement in statements
         )
-        db.execute("delete from ingest_errors where path = ?", [article.path])
         return outcome
 
 

@@ -8,12 +8,19 @@ from collections.abc import Iterator
 
 from ..dates import parse_date
 from ..models import Article
+from .decode import MAX_ARTICLE_BYTES
 from .text import paragraph_spans
 
 
 def read_jsonl(content: str, path: str) -> Iterator[Article | tuple[int, str]]:
-    for number, line in enumerate(content.splitlines(), start=1):
+    # Only "\n" ends a JSON Lines record: str.splitlines() would also split on U+2028 and
+    # other separators that JSON strings may hold raw (found by fuzzing).
+    for number, line in enumerate(content.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
+            continue
+        if len(line) > MAX_ARTICLE_BYTES:
+            yield (number, f"too large for one article ({len(line):,} characters; the limit is {MAX_ARTICLE_BYTES:,})")
             continue
         try:
             record = json.loads(line)
