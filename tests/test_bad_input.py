@@ -333,3 +333,16 @@ def test_reader_crash_costs_one_file(runner, db_path, tmp_path, good, monkeypatc
     bad = write(tmp_path, "page.html", "<p>x</p>")
     result = ingest(runner, db_path, good, bad)
     assert_one_failure(result, db_path, bad, "reader failed: RecursionError: maximum recursion depth exceeded")
+
+
+def test_jsonl_records_without_urls_are_separate_articles(runner, db_path, tmp_path):
+    # Found while writing the README: matching by file path made each URL-less record replace the first.
+    lines = [json.dumps({"title": f"Note {n}", "text": f"\u201cItem {n} is ready,\u201d said Director Omar Haddad."})
+             for n in range(3)]
+    path = write(tmp_path, "notes.jsonl", "\n".join(lines) + "\n")
+    first = ingest(runner, db_path, path)
+    assert first.stdout.startswith("articles: 3 added, 0 unchanged, 0 replaced, 0 failed")
+    again = ingest(runner, db_path, path)
+    assert again.stdout.startswith("articles: 0 added, 3 unchanged, 0 replaced, 0 failed")
+    assert titles(db_path) == ["Note 0", "Note 1", "Note 2"]
+    assert Database(db_path)["statements"].count == 3

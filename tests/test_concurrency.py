@@ -45,13 +45,18 @@ def start_server(db_path, port):
 
 
 def stop_server(server):
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait()
+    """Stop the server's process group (tracker serve and its Datasette), even if its leader is gone."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(server.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            server.wait(timeout=10)
+            time.sleep(0.2)
+        except subprocess.TimeoutExpired:
+            continue
+    server.wait()
 
 
 READS = [
@@ -129,3 +134,22 @@ def test_serve_while_two_ingests_write(tmp_path):
 def test_serve_while_two_ingests_write_long(tmp_path):
     stats = concurrent_run(tmp_path, per_writer=400, shared=100, seconds=600)
     print(f"\nconcurrency: {stats}")
+
+
+def test_sigterm_stops_datasette_too(tmp_path):
+    port = free_port()
+    server, base = start_server(tmp_path / "tracker.db", port)
+    try:
+        server.send_signal(signal.SIGTERM)  # to `tracker serve` alone, as `kill PID` would
+        server.wait(timeout=20)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(f"{base}/-/versions.json", timeout=1)
+            except httpx.HTTPError:
+                break  # nobody listens: Datasette went with it
+            time.sleep(0.2)
+        else:
+            pytest.fail("Datasette kept serving after tracker serve was terminated")
+    finally:
+        stop_server(server)

@@ -171,3 +171,21 @@ def test_serve_binds_loopback_unless_told(runner, db_path, monkeypatch):
     assert "read every table" in publish.PUBLIC_WARNING and "Nothing can be written" in publish.PUBLIC_WARNING
     for args in calls:
         assert args[args.index("sql_time_limit_ms") + 1] == str(SQL_TIME_LIMIT_MS)
+
+
+def test_immutable_copy_as_the_readme_publishes_it(tmp_path, db_path, hostile_db):
+    from click.testing import CliRunner
+    from sqlite_utils.cli import cli as sqlite_utils_cli
+
+    site = tmp_path / "site"
+    site.mkdir()
+    copy = site / "tracker.db"
+    result = CliRunner().invoke(sqlite_utils_cli, ["query", str(db_path), f"vacuum into '{copy}'"])
+    assert result.exit_code == 0, result.output
+    assert copy.read_bytes()[18:20] == b"\x01\x01"  # a self-contained file: no WAL to ship alongside
+    ds = Datasette(immutables=[str(copy)], metadata=load_metadata(copy))
+    rows = get(ds, "/tracker/statements.json?_shape=array&_size=max").json()
+    assert len(rows) == Database(db_path)["statements"].count
+    refused = get(ds, "/tracker.json", params={"sql": "delete from statements"})
+    assert refused.status_code == 400 and Database(copy)["statements"].count == len(rows)
+    assert get(ds, "/robots.txt").text.startswith("User-agent: *\nDisallow: /")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -54,9 +55,24 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, metada
     metadata = load_metadata(db_path, metadata_path)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as handle:
         json.dump(metadata, handle)
+    # SIGTERM (a service manager, `kill`) must stop Datasette too, not orphan it: turned into the
+    # KeyboardInterrupt on which subprocess.call kills its child.
+    previous = _on_sigterm(_interrupt)
     try:
         return subprocess.call(datasette_command(db_path, handle.name, host, port, extra))
     except KeyboardInterrupt:
         return 0
     finally:
+        _on_sigterm(previous)
         Path(handle.name).unlink(missing_ok=True)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _on_sigterm(handler):
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        return None
