@@ -196,6 +196,21 @@ def test_jsonl_keeps_line_separators_inside_records():
     assert list(read_jsonl(line + "\nnot json", "x.jsonl"))[1][0] == 2
 
 
+def test_script_inside_a_heading_stays_out_of_the_title():
+    # Found by fuzzing: trafilatura read the title from an <h1> with the text of the <script> inside it.
+    document = (f"<script>var s = '{SCRIPT_SENTINEL}';</script><h1><div>said said said said said said said said"
+                f"<script>var s = '{SCRIPT_SENTINEL}'; document.write('<p>{SCRIPT_SENTINEL}</p>');</script>")
+    html_reader_property(document)
+
+
+def test_jsonl_odd_field_types_cost_nothing():
+    # Found by fuzzing: "tags": 1 raised TypeError, which lost the rest of the file.
+    content = "\n".join([json.dumps({"text": "0", "tags": 1}), json.dumps({"text": "x", "tags": [{"a": 1}, "b"]}),
+                         json.dumps({"text": "y", "title": {"nested": [1]}, "published": ["2024"]})])
+    articles = list(read_jsonl(content, "x.jsonl"))
+    assert [(a.text, a.tags) for a in articles] == [("0", ["1"]), ("x", ["b"]), ("y", [])]
+
+
 # -- long runs (pytest -m fuzz) ---------------------------------------------------------------
 
 @pytest.mark.fuzz

@@ -15,9 +15,19 @@ MIN_WORDS = 8
 
 def read_html(content: str, path: str) -> Iterator[Article | tuple[int, str]]:
     import trafilatura  # heavy import; only when an HTML file comes
+    from trafilatura.utils import load_html
 
+    tree = load_html(content)
+    if tree is None:
+        yield (0, "no article text found in the HTML")
+        return
+    # Script and style text must never reach the article: trafilatura keeps it out of the body but
+    # took it into a title read from an <h1> holding a <script> (found by fuzzing). JSON-LD stays:
+    # it carries the author and date.
+    for element in tree.xpath("//script[not(contains(@type, 'ld+json'))] | //style | //noscript | //template"):
+        element.drop_tree()  # keeps the text that follows the element
     document = trafilatura.bare_extraction(
-        content,
+        tree,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
