@@ -203,6 +203,12 @@ def test_script_inside_a_heading_stays_out_of_the_title():
     html_reader_property(document)
 
 
+def test_html_fragment_rooted_in_svg():
+    # Found by fuzzing: htmldate (inside trafilatura) asserted on a tree whose root was <svg>.
+    html_reader_property(f"<SVG><script>var s = '{SCRIPT_SENTINEL}';</script><script>x</script>")
+    html_reader_property("<svg><p>" + "Nothing here but words said by nobody at all. " * 3 + "</p></svg>")
+
+
 def test_jsonl_odd_field_types_cost_nothing():
     # Found by fuzzing: "tags": 1 raised TypeError, which lost the rest of the file.
     content = "\n".join([json.dumps({"text": "0", "tags": 1}), json.dumps({"text": "x", "tags": [{"a": 1}, "b"]}),
