@@ -15,12 +15,8 @@ MIN_WORDS = 8
 
 def read_html(content: str, path: str) -> Iterator[Article | tuple[int, str]]:
     import trafilatura  # heavy import; only when an HTML file comes
-    from trafilatura.utils import load_html
 
-    tree = load_html(content)
-    if tree is not None and tree.tag != "html":
-        # A fragment whose root is, say, <svg> crashes htmldate's clean-up (found by fuzzing).
-        tree = load_html(f"<html><body>{content}</body></html>")
+    tree = load_tree(content)
     if tree is None:
         yield (0, "no article text found in the HTML")
         return
@@ -63,6 +59,17 @@ def read_html(content: str, path: str) -> Iterator[Article | tuple[int, str]]:
         url=record.get("url") or None,
         tags=list(dict.fromkeys(tags)),
     )
+
+
+def load_tree(content: str):
+    """The parsed page (lxml, as trafilatura parses it), always rooted in <html>; None if not HTML."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(content)
+    if tree is not None and tree.tag != "html":
+        # A fragment whose root is, say, <svg> crashes htmldate's clean-up (found by fuzzing).
+        tree = load_html(f"<html><body>{content}</body></html>")
+    return tree
 
 
 def _clean_author(author: str | None) -> str | None:
