@@ -346,3 +346,34 @@ def test_jsonl_records_without_urls_are_separate_articles(runner, db_path, tmp_p
     assert again.stdout.startswith("articles: 0 added, 3 unchanged, 0 replaced, 0 failed")
     assert titles(db_path) == ["Note 0", "Note 1", "Note 2"]
     assert Database(db_path)["statements"].count == 3
+
+
+def test_ingest_needs_paths_or_retry(runner, db_path):
+    result = runner.invoke(cli, ["ingest", "--db", str(db_path)])
+    assert result.exit_code == 2 and "give PATHS to ingest, or --retry-failed" in result.output
+    nothing = runner.invoke(cli, ["ingest", "--retry-failed", "--db", str(db_path)])
+    assert nothing.exit_code == 0
+    assert (nothing.stderr, nothing.stdout) == (
+        "retrying 0 failed paths\n", "articles: 0 added, 0 unchanged, 0 replaced, 0 failed; statements: 0 added\n")
+
+
+def test_extractor_crash_costs_one_article(runner, db_path, tmp_path, good, monkeypatch):
+    import tracker.cli as cli_module
+    import tracker.ingest as ingest_module
+
+    real_extract = ingest_module.extract
+
+    def fragile(article):
+        if "boom" in article.text:
+            raise IndexError("string index out of range")
+        return real_extract(article)
+
+    monkeypatch.setattr(ingest_module, "extract", fragile)
+    monkeypatch.setattr(cli_module, "extract", fragile)
+    bad = write(tmp_path, "boom.txt", "A Headline Here\n\nThe word boom is here and it goes on for a while.\n")
+    result = ingest(runner, db_path, good, bad)
+    assert_one_failure(result, db_path, bad, "IndexError: string index out of range")
+    printed = runner.invoke(cli, ["extract", str(good), str(bad)])
+    assert printed.exit_code == 1
+    assert error_lines(printed) == [f"error: {bad}: extraction failed: IndexError: string index out of range"]
+    assert printed.stdout.count('"file": ') >= 1  # the good file's statements still printed

@@ -112,7 +112,13 @@ def extract_command(files, as_json, fmt, published):
                 continue
             if published and not article.published:
                 overrides.apply(article)
-            for statement in extract(article):
+            try:
+                statements = extract(article)
+            except Exception as error:  # an extractor bug costs one article, not the run
+                click.echo(f"error: {item}: extraction failed: {type(error).__name__}: {error}", err=True)
+                failed = True
+                continue
+            for statement in statements:
                 click.echo(json.dumps(statement.to_json(str(item)), ensure_ascii=False))
     if failed:
         sys.exit(1)
