@@ -127,6 +127,7 @@ def concurrent_run(tmp_path, per_writer: int, shared: int, seconds: float) -> di
 
 def test_serve_while_two_ingests_write(tmp_path):
     stats = concurrent_run(tmp_path, per_writer=25, shared=10, seconds=120)
+    print(f"\nconcurrency: {stats}")
     assert stats["requests"] >= len(READS)
 
 

@@ -70,6 +70,7 @@ def crash_trials(tmp_path, articles: int, kills: int, seed: int) -> dict:
 
 def test_sigkill_during_ingest_leaves_whole_articles(tmp_path):
     stats = crash_trials(tmp_path, articles=60, kills=4, seed=7)
+    print(f"\ncrash trials: {stats}")
     assert stats["kills"] == 4 and stats["kills_after_writing_began"] >= 1
 
 

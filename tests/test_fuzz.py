@@ -194,7 +194,7 @@ def test_any_bytes_any_extension_quick(data, extension):
 
 
 def test_jsonl_keeps_line_separators_inside_records():
-    # Found by fuzzing: str.splitlines() split a record at a raw U+2028 inside a JSON string.
+    # Caught by the JSON Lines property: str.splitlines() split a record at a raw U+2028 inside a JSON string.
     line = json.dumps({"text": "\u201cYes,\u201d she said.\u2028Next line\x1c\x85 here."}, ensure_ascii=False)
     [article] = list(read_jsonl(line + "\n" + "not json", "x.jsonl"))[:1]
     assert article.text == json.loads(line)["text"]

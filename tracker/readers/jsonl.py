@@ -14,7 +14,7 @@ from .text import paragraph_spans
 
 def read_jsonl(content: str, path: str) -> Iterator[Article | tuple[int, str]]:
     # Only "\n" ends a JSON Lines record: str.splitlines() would also split on U+2028 and
-    # other separators that JSON strings may hold raw (found by fuzzing).
+    # other separators that JSON strings may hold raw (caught by the JSON Lines fuzz property).
     for number, line in enumerate(content.split("\n"), start=1):
         line = line.removesuffix("\r")
         if not line.strip():
