@@ -9,8 +9,9 @@ import click
 from sqlite_utils import Database
 
 from . import publish
+from .database import open_database
 from .extract import extract
-from .ingest import Overrides, ingest_paths
+from .ingest import Overrides, failed_paths, ingest_paths
 from .readers import FORMATS, ReadError, Skipped, find_files, read_file
 
 DEFAULT_DB = "data/tracker.db"
@@ -31,10 +32,13 @@ def format_option(command):
 
 
 def open_db(db_path: str) -> Database:
-    from pathlib import Path
-
-    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-    return Database(db_path)
+    db = open_database(db_path)  # WAL and a busy timeout: see tracker/database.py
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        # Closing the last connection checkpoints the WAL into the file: a command leaves a
+        # database that is whole on its own (and can be copied) when it ends.
+        context.call_on_close(db.close)
+    return db
 
 
 @click.group()
@@ -47,7 +51,7 @@ def cli():
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @db_option
 @format_option
 @click.option("--source", help="Outlet that published the articles (overrides the file).")
@@ -55,15 +59,24 @@ def cli():
 @click.option("--published", help="Publication date, any common form (overrides the file).")
 @click.option("--author", help="Author of the article (overrides the file).")
 @click.option("--silent", is_flag=True, help="No progress bar.")
-def ingest(paths, db_path, fmt, source, url, published, author, silent):
+@click.option("--retry-failed", is_flag=True,
+              help="Also re-read every path recorded in the ingest_errors table by earlier runs.")
+def ingest(paths, db_path, fmt, source, url, published, author, silent, retry_failed):
     """Read articles from PATHS (files or directories) into the database.
 
     Plain text (.txt, .md), HTML (.html, .htm), JSON Lines (.jsonl), RSS and
     Atom feeds (.rss, .atom, .xml) and web archives (.warc, .warc.gz) are
     read; directories are walked recursively. Re-ingesting an unchanged
-    article changes nothing; a changed one replaces its statements.
+    article changes nothing; a changed one replaces its statements. What
+    cannot be read is reported, kept in ingest_errors, and the exit code is 1.
     """
+    if not paths and not retry_failed:
+        raise click.UsageError("give PATHS to ingest, or --retry-failed")
     db = open_db(db_path)
+    if retry_failed:
+        retry = [p for p in failed_paths(db) if p not in paths]
+        click.echo(f"retrying {len(retry)} failed path{'s' if len(retry) != 1 else ''}", err=True)
+        paths = (*paths, *retry)
     overrides = Overrides(source=source, url=url, published=published, author=author)
 
     def report(error: ReadError) -> None:
@@ -109,7 +122,13 @@ def extract_command(files, as_json, fmt, published):
                 continue
             if published and not article.published:
                 overrides.apply(article)
-            for statement in extract(article):
+            try:
+                statements = extract(article)
+            except Exception as error:  # an extractor bug costs one article, not the run
+                click.echo(f"error: {item}: extraction failed: {type(error).__name__}: {error}", err=True)
+                failed = True
+                continue
+            for statement in statements:
                 click.echo(json.dumps(statement.to_json(str(item)), ensure_ascii=False))
     if failed:
         sys.exit(1)
@@ -121,8 +140,17 @@ def extract_command(files, as_json, fmt, published):
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 @click.option("--metadata", "metadata_path", type=click.Path(exists=True, dir_okay=False),
               help="Datasette metadata file (default: the project's metadata.json).")
-def serve(db_path, host, port, metadata_path):
-    """Publish the database with Datasette: faceted statements, search, canned queries."""
+@click.option("--public", is_flag=True,
+              help="Bind 0.0.0.0: everyone who can reach this machine can read every table (see README).")
+def serve(db_path, host, port, metadata_path, public):
+    """Publish the database with Datasette: faceted statements, search, canned queries.
+
+    Read-only: no page writes, arbitrary SQL runs on a read-only connection
+    within a time limit, and robots.txt asks crawlers to stay away.
+    """
+    if public:
+        host = "0.0.0.0"
+        click.echo(publish.PUBLIC_WARNING, err=True)
     open_db(db_path)
     click.echo(f"Serving {db_path} at http://{host}:{port}/", err=True)
     sys.exit(publish.serve(db_path, host=host, port=port, metadata_path=metadata_path))

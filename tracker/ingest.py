@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from .database import write_transaction
 from .dates import parse_date
 from .extract import EXTRACTOR_VERSION, extract
 from .models import Article
@@ -66,32 +67,38 @@ class IngestSummary:
 
 def ingest_file(db: Database, path: Path, summary: IngestSummary, fmt: str | None = None,
                 overrides: Overrides | None = None, on_error: Callable[[ReadError], None] | None = None) -> None:
+    errors: list[ReadError] = []
     for item in read_file(path, fmt):
         if isinstance(item, Skipped):
             summary.skipped.append(item)
             continue
         if isinstance(item, ReadError):
-            _fail(db, summary, item, on_error)
+            _fail(summary, item, errors, on_error)
             continue
         article = overrides.apply(item) if overrides else item
         try:
             statements = extract(article)
-            outcome = store_article(db, article, statements, EXTRACTOR_VERSION)
+            with write_transaction(db):  # the article and all its statements, or nothing
+                outcome = store_article(db, article, statements, EXTRACTOR_VERSION)
         except Exception as error:  # one bad article must not stop the others
-            _fail(db, summary, ReadError(article.path, f"{type(error).__name__}: {error}"), on_error)
+            _fail(summary, ReadError(article.path, f"{type(error).__name__}: {error}"), errors, on_error)
             continue
         summary.count(outcome, len(statements))
+    replace_errors(db, str(path), errors)
 
 
 def ingest_paths(db: Database, paths: Iterable[str | Path], fmt: str | None = None,
                  overrides: Overrides | None = None, on_error: Callable[[ReadError], None] | None = None,
                  progress: Callable[[Iterable], Iterable] | None = None) -> IngestSummary:
-    ensure_schema(db)
+    with write_transaction(db):  # two ingests starting at once must not both create the tables
+        ensure_schema(db)
     summary = IngestSummary()
     files = []
     for item in find_files(paths, fmt):
         if isinstance(item, ReadError):
-            _fail(db, summary, item, on_error)
+            errors: list[ReadError] = []
+            _fail(summary, item, errors, on_error)
+            replace_errors(db, item.path, errors)
         else:
             files.append(item)
     for path in (progress(files) if progress else files):
@@ -99,9 +106,25 @@ def ingest_paths(db: Database, paths: Iterable[str | Path], fmt: str | None = No
     return summary
 
 
-def _fail(db: Database, summary: IngestSummary, error: ReadError, on_error) -> None:
+def failed_paths(db: Database) -> list[str]:
+    """Paths recorded in ``ingest_errors``, in the order they first failed: what ``--retry-failed`` re-reads."""
+    if not db["ingest_errors"].exists():
+        return []
+    return [row["path"] for row in db.query("select path from ingest_errors group by path order by min(id)")]
+
+
+def replace_errors(db: Database, path: str, errors: list[ReadError]) -> None:
+    """This run's errors for a path replace the earlier ones: a file that now reads cleanly leaves none,
+    and a run killed before this point leaves the old ones for a retry."""
+    with write_transaction(db):
+        db.execute("delete from ingest_errors where path = ?", [path])
+        for error in errors:
+            record_error(db, error.path, error.reason, error.line)
+
+
+def _fail(summary: IngestSummary, error: ReadError, errors: list[ReadError], on_error) -> None:
     summary.failed += 1
     summary.errors.append(error)
-    record_error(db, error.path, error.reason, error.line)
+    errors.append(error)
     if on_error:
         on_error(error)

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from sqlite_utils import Database
 
 from .datasette_plugin import PLUGINS_DIR, TEMPLATES_DIR
+from .database import open_database, write_transaction
 from .schema import ensure_schema
 
+SQL_TIME_LIMIT_MS = 1000  # Datasette's default, pinned: a runaway query from the public is cut off
+PUBLIC_WARNING = (
+    "warning: --public binds 0.0.0.0: anyone who can reach this machine can read every table "
+    "(statements, speakers, article bodies, the file paths in articles.path and ingest_errors), "
+    "run read-only SQL and download JSON/CSV. Nothing can be written."
+)
 PROJECT_METADATA = Path(__file__).resolve().parent.parent / "metadata.json"
 METADATA_DATABASE_KEY = "tracker"  # the database name metadata.json is written for
 
@@ -38,21 +45,28 @@ def datasette_command(db_path: str | Path, metadata_file: str | Path, host: str 
         "--setting", "facet_time_limit_ms", "1000",
         "--template-dir", str(TEMPLATES_DIR),  # charts, statement card, search box
         "--plugins-dir", str(PLUGINS_DIR),  # the hooks behind them, /-/timeline and /-/search-all
+        "--setting", "sql_time_limit_ms", str(SQL_TIME_LIMIT_MS),
         *extra,
     ]
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, metadata_path: str | Path | None = None,
           extra: tuple[str, ...] = ()) -> int:
-    ensure_schema(Database(db_path))  # an empty database still shows every table
+    db = open_database(db_path)
+    with write_transaction(db):
+        ensure_schema(db)  # an empty database still shows every table
     metadata = load_metadata(db_path, metadata_path)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as handle:
         json.dump(metadata, handle)
+    # SIGTERM (a service manager, `kill`) must stop Datasette too, not orphan it: turned into the
+    # KeyboardInterrupt on which subprocess.call kills its child.
+    previous = _on_sigterm(_interrupt)
     try:
         return subprocess.call(datasette_command(db_path, handle.name, host, port, extra))
     except KeyboardInterrupt:
         return 0
     finally:
+        _on_sigterm(previous)
         Path(handle.name).unlink(missing_ok=True)
 
 
@@ -62,3 +76,14 @@ def datasette_app(db_path: str | Path, metadata_path: str | Path | None = None):
 
     return Datasette([str(db_path)], metadata=load_metadata(db_path, metadata_path),
                      template_dir=str(TEMPLATES_DIR), plugins_dir=str(PLUGINS_DIR))
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _on_sigterm(handler):
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        return None

@@ -28,6 +28,7 @@ TABLES: dict[str, dict] = {
             "extractor_version": str,
             "ingested_at": str,
             "fetched_at": str,  # when a web archive fetched the page (WARC-Date)
+            "statement_count": int,  # statements stored with the article, in the same transaction
         },
         "pk": "id",
         "foreign_keys": [("source_id", "sources", "id")],

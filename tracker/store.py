@@ -25,7 +25,9 @@ def find_existing(db: Database, article: Article) -> dict | None:
         return rows[0] if rows else None
     rows = list(db.query(
         "select * from articles where url is null and content_hash = ? order by id limit 1", [article.content_hash]))
-    if not rows and article.path:
+    # A JSON Lines file holds many articles: its path does not name one (matching on it made each
+    # new record without a URL replace the file's first article).
+    if not rows and article.path and article.format != "jsonl":
         rows = list(db.query("select * from articles where url is null and path = ? order by id limit 1", [article.path]))
     return rows[0] if rows else None
 
@@ -63,6 +65,7 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
             "path": article.path or None,
             "format": article.format,
             "extractor_version": extractor_version,
+            "statement_count": len(statements),  # written with the statements: a check that none is missing
             "ingested_at": _now(),
             "fetched_at": article.fetched,
         }
@@ -87,7 +90,6 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
         )
         speakers.record_roles(db, article_id, article.published, statements)
         quotes.refresh_article(db, article_id)
-        db.execute("delete from ingest_errors where path = ?", [article.path])
         return outcome
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import codecs
 
 
+MAX_ARTICLE_BYTES = 2_000_000  # one article: a text or HTML file, or one JSON Lines record
+
+
 class DecodeError(ValueError):
     pass
 
