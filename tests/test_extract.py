@@ -281,3 +281,14 @@ def test_adding_that_after_the_attribution():
     statements = run("Each charge carries a ten-year term, Lohan said, adding that more charges were possible.")
     assert [(s.text, s.cue) for s in statements] == [
         ("Each charge carries a ten-year term", "said"), ("more charges were possible", "said")]
+
+
+def test_second_quote_in_the_sentence_keeps_the_speaker():
+    statements = run('"We held our ground," said Senator Ruth Alvarez, and "we will hold it again next year."')
+    assert [(s.text, s.speaker) for s in statements] == [
+        ("We held our ground", "Ruth Alvarez"), ("we will hold it again next year.", "Ruth Alvarez")]
+
+
+def test_adverb_and_comma_before_the_reported_clause():
+    [statement] = run("Paramedic Jo Hart said often, crews skip lunch to answer calls.")
+    assert statement.text == "often, crews skip lunch to answer calls"

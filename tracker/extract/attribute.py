@@ -774,7 +774,7 @@ class ArticleExtractor:
             return True  # "said roughly 65 per cent of ...", "says about 550 students attend"
 
         if token.text.isalpha() and token.text.islower() and index + 2 < len(tokens) and tokens[index + 1].text == "," \
-                and (tokens[index + 2].lower in CLAUSE_STARTS or tokens[index + 2].text[:1].isupper()):
+                and tokens[index + 2].text[:1].isalpha():
             return True  # "said often, paramedics won't ..."
         if token.lower in SUBORDINATORS and any(t.text == "," for t in tokens[index + 1:index + 16]):
             return True  # "said as RCMP entered the camp, one person ..."
@@ -817,6 +817,14 @@ class ArticleExtractor:
             return
         if words < 4 or _title_case(self.text[quote.start:quote.end]):
             return  # scare quotes, titles of works, nicknames
+        earlier = [f for f in self.found if f.sentence == sentence and f.kind == "direct" and f.end <= quote.start]
+        if earlier and earlier[-1].entity is not None and not any(
+                verb_lemma(before, i) and before[i].text != earlier[-1].cue
+                for i in range(len(before)) if before[i].start > earlier[-1].end + 1):
+            # '"It reinforced our resolve," said Blumenthal, and "trust in our values ..."': the same voice
+            self._add(Found(quote.start, quote.end, "direct", paragraph, sentence, None, earlier[-1].entity, None, (quote,)))
+            quote.used = True
+            return
         if before and not all(t.lower in ("and", "but", "so", "—", "–", "-", ",") for t in before):
             return  # a quotation inside someone else's sentence that no rule attributes
         starts_paragraph = self._opens_paragraph(quote) or quote.continued
