@@ -13,7 +13,7 @@ from .extract import EXTRACTOR_VERSION, extract
 from .models import Article
 from .readers import ReadError, find_files, read_file
 from .schema import ensure_schema
-from .store import ADDED, REPLACED, UNCHANGED, record_error, store_article
+from .store import ADDED, REPLACED, UNCHANGED, StoreCache, record_error, store_article, tune_for_ingest
 
 
 @dataclass
@@ -64,7 +64,8 @@ class IngestSummary:
 
 
 def ingest_file(db: Database, path: Path, summary: IngestSummary, fmt: str | None = None,
-                overrides: Overrides | None = None, on_error: Callable[[ReadError], None] | None = None) -> None:
+                overrides: Overrides | None = None, on_error: Callable[[ReadError], None] | None = None,
+                cache: StoreCache | None = None) -> None:
     for item in read_file(path, fmt):
         if isinstance(item, ReadError):
             _fail(db, summary, item, on_error)
@@ -72,7 +73,7 @@ def ingest_file(db: Database, path: Path, summary: IngestSummary, fmt: str | Non
         article = overrides.apply(item) if overrides else item
         try:
             statements = extract(article)
-            outcome = store_article(db, article, statements, EXTRACTOR_VERSION)
+            outcome = store_article(db, article, statements, EXTRACTOR_VERSION, cache)
         except Exception as error:  # one bad article must not stop the others
             _fail(db, summary, ReadError(article.path, f"{type(error).__name__}: {error}"), on_error)
             continue
@@ -83,6 +84,8 @@ def ingest_paths(db: Database, paths: Iterable[str | Path], fmt: str | None = No
                  overrides: Overrides | None = None, on_error: Callable[[ReadError], None] | None = None,
                  progress: Callable[[Iterable], Iterable] | None = None) -> IngestSummary:
     ensure_schema(db)
+    tune_for_ingest(db)
+    cache = StoreCache()
     summary = IngestSummary()
     files = []
     for item in find_files(paths, fmt):
@@ -91,7 +94,7 @@ def ingest_paths(db: Database, paths: Iterable[str | Path], fmt: str | None = No
         else:
             files.append(item)
     for path in (progress(files) if progress else files):
-        ingest_file(db, path, summary, fmt, overrides, on_error)
+        ingest_file(db, path, summary, fmt, overrides, on_error, cache)
     return summary
 
 

@@ -12,6 +12,42 @@ from .models import Article, Statement
 
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
 NAME_MENTION_KINDS = ("name", "organization", "group")
+_MISSING = object()
+
+
+class StoreCache:
+    """Ids of outlets, tags, speakers and aliases already in the database, kept for one
+    ingest run so each costs one query per run instead of one per statement. What an
+    article's transaction adds is undone here too if that transaction rolls back."""
+
+    def __init__(self):
+        self.sources: dict[str, int] = {}
+        self.tags: dict[str, int] = {}
+        self.speakers: dict[tuple[str, str], tuple[int, str | None, str | None]] = {}
+        self.aliases: dict[tuple[int, str], bool] = {}
+        self._journal: list[tuple[dict, object, object]] = []
+
+    def put(self, table: dict, key, value) -> None:
+        self._journal.append((table, key, table.get(key, _MISSING)))
+        table[key] = value
+
+    def commit(self) -> None:
+        self._journal.clear()
+
+    def rollback(self) -> None:
+        for table, key, old in reversed(self._journal):
+            if old is _MISSING:
+                table.pop(key, None)
+            else:
+                table[key] = old
+        self._journal.clear()
+
+
+def tune_for_ingest(db: Database) -> None:
+    """WAL and synchronous=NORMAL: each article still commits on its own (atomic,
+    durable against crashes of the process), without an fsync per article."""
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
 
 
 def _now() -> str:
@@ -30,34 +66,76 @@ def find_existing(db: Database, article: Article) -> dict | None:
     return rows[0] if rows else None
 
 
-def source_id(db: Database, article: Article) -> int | None:
+def source_id(db: Database, article: Article, cache: StoreCache | None = None) -> int | None:
     name = article.source
     domain = urlparse(article.url).netloc.lower().removeprefix("www.") if article.url else None
     if not name and domain:
         name = domain
     if not name:
         return None
-    return db["sources"].lookup({"name": name}, {"domain": domain})
-
-
-def speaker_id(db: Database, statement: Statement) -> int | None:
-    if not statement.speaker:
-        return None
-    extra = {"role": statement.speaker_role, "affiliation": statement.speaker_affiliation}
-    pk = db["speakers"].lookup({"name": statement.speaker, "type": statement.speaker_type or "person"}, extra)
-    row = db["speakers"].get(pk)
-    missing = {k: v for k, v in extra.items() if v and not row[k]}
-    if missing:
-        db["speakers"].update(pk, missing)
-    aliases = {statement.speaker}
-    if statement.speaker_mention and statement.mention_kind in NAME_MENTION_KINDS:
-        aliases.add(statement.speaker_mention)
-    db["speaker_aliases"].insert_all(({"speaker_id": pk, "alias": a} for a in aliases), ignore=True)
+    if cache is not None and name in cache.sources:
+        return cache.sources[name]
+    pk = db["sources"].lookup({"name": name}, {"domain": domain})
+    if cache is not None:
+        cache.put(cache.sources, name, pk)
     return pk
 
 
-def store_article(db: Database, article: Article, statements: list[Statement], extractor_version: str) -> str:
-    """Write the article and its statements in one transaction; returns added, unchanged or replaced."""
+def tag_id(db: Database, name: str, cache: StoreCache | None = None) -> int:
+    if cache is not None and name in cache.tags:
+        return cache.tags[name]
+    pk = db["tags"].lookup({"name": name})
+    if cache is not None:
+        cache.put(cache.tags, name, pk)
+    return pk
+
+
+def speaker_id(db: Database, statement: Statement, cache: StoreCache | None = None) -> int | None:
+    if not statement.speaker:
+        return None
+    cache = cache if cache is not None else StoreCache()
+    key = (statement.speaker, statement.speaker_type or "person")
+    extra = {"role": statement.speaker_role, "affiliation": statement.speaker_affiliation}
+    known = cache.speakers.get(key)
+    if known is None:
+        pk = db["speakers"].lookup({"name": key[0], "type": key[1]}, extra)
+        row = db["speakers"].get(pk)
+        known = (pk, row["role"], row["affiliation"])
+    pk, role, affiliation = known
+    missing = {k: v for k, v in extra.items() if v and not {"role": role, "affiliation": affiliation}[k]}
+    if missing:
+        db["speakers"].update(pk, missing)
+        role, affiliation = missing.get("role", role), missing.get("affiliation", affiliation)
+    if (pk, role, affiliation) != cache.speakers.get(key):
+        cache.put(cache.speakers, key, (pk, role, affiliation))
+    aliases = {statement.speaker}
+    if statement.speaker_mention and statement.mention_kind in NAME_MENTION_KINDS:
+        aliases.add(statement.speaker_mention)
+    new = [a for a in sorted(aliases) if (pk, a) not in cache.aliases]
+    if new:
+        db["speaker_aliases"].insert_all(({"speaker_id": pk, "alias": a} for a in new), ignore=True)
+        for alias in new:
+            cache.put(cache.aliases, (pk, alias), True)
+    return pk
+
+
+def store_article(db: Database, article: Article, statements: list[Statement], extractor_version: str,
+                  cache: StoreCache | None = None) -> str:
+    """Write the article and its statements in one transaction; returns added, unchanged or replaced.
+
+    ``cache`` (one per ingest run) saves the per-statement speaker, outlet and tag lookups."""
+    cache = cache if cache is not None else StoreCache()
+    try:
+        outcome = _store_article(db, article, statements, extractor_version, cache)
+    except BaseException:
+        cache.rollback()
+        raise
+    cache.commit()
+    return outcome
+
+
+def _store_article(db: Database, article: Article, statements: list[Statement], extractor_version: str,
+                   cache: StoreCache) -> str:
     with db.atomic():
         existing = find_existing(db, article)
         if existing and existing["content_hash"] == article.content_hash and existing["extractor_version"] == extractor_version:
@@ -69,7 +147,7 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
             "url": article.url,
             "published": article.published,
             "section": article.section,
-            "source_id": source_id(db, article),
+            "source_id": source_id(db, article, cache),
             "body": article.body,
             "content_hash": article.content_hash,
             "path": article.path or None,
@@ -87,12 +165,12 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
             article_id = db["articles"].insert(row).last_pk
             outcome = ADDED
         db["article_tags"].insert_all(
-            ({"article_id": article_id, "tag_id": db["tags"].lookup({"name": tag})} for tag in article.tags),
+            ({"article_id": article_id, "tag_id": tag_id(db, tag, cache)} for tag in article.tags),
             ignore=True,
         )
         tags_json = json.dumps(article.tags, ensure_ascii=False) if article.tags else None
         db["statements"].insert_all(
-            statement_row(db, statement, article_id, row["source_id"], tags_json, extractor_version)
+            statement_row(db, statement, article_id, row["source_id"], tags_json, extractor_version, cache)
             for statement in statements
         )
         db.execute("delete from ingest_errors where path = ?", [article.path])
@@ -100,10 +178,10 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
 
 
 def statement_row(db: Database, statement: Statement, article_id: int, source: int | None,
-                  tags_json: str | None, extractor_version: str) -> dict:
+                  tags_json: str | None, extractor_version: str, cache: StoreCache | None = None) -> dict:
     return {
         "article_id": article_id,
-        "speaker_id": speaker_id(db, statement),
+        "speaker_id": speaker_id(db, statement, cache),
         "source_id": source,
         "text": statement.text,
         "kind": statement.kind,
