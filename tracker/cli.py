@@ -55,7 +55,11 @@ def cli():
 @click.option("--published", help="Publication date, any common form (overrides the file).")
 @click.option("--author", help="Author of the article (overrides the file).")
 @click.option("--silent", is_flag=True, help="No progress bar.")
-def ingest(paths, db_path, fmt, source, url, published, author, silent):
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extract in this many processes (one writer); with --dask local, the cluster's size.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on a Dask cluster (tcp://host:8786, or 'local'); needs pip install 'tracker[dask]'.")
+def ingest(paths, db_path, fmt, source, url, published, author, silent, workers, dask_address):
     """Read articles from PATHS (files or directories) into the database.
 
     Plain text (.txt, .md), HTML (.html, .htm) and JSON Lines (.jsonl) are
@@ -73,7 +77,16 @@ def ingest(paths, db_path, fmt, source, url, published, author, silent):
             return files
         return _progress_bar(files)
 
-    summary = ingest_paths(db, paths, fmt=fmt, overrides=overrides, on_error=report, progress=progress)
+    if workers > 1 or dask_address:
+        from .parallel import ingest_parallel
+
+        try:
+            summary = ingest_parallel(db, paths, fmt=fmt, overrides=overrides, on_error=report, progress=progress,
+                                      workers=workers if workers > 1 or not dask_address else 2, dask=dask_address)
+        except RuntimeError as error:
+            raise click.ClickException(str(error)) from None
+    else:
+        summary = ingest_paths(db, paths, fmt=fmt, overrides=overrides, on_error=report, progress=progress)
     click.echo(str(summary))
     if summary.failed:
         sys.exit(1)
