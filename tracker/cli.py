@@ -82,7 +82,7 @@ def ingest(paths, db_path, fmt, source, url, published, author, silent, workers,
 
         try:
             summary = ingest_parallel(db, paths, fmt=fmt, overrides=overrides, on_error=report, progress=progress,
-                                      workers=workers if workers > 1 or not dask_address else 2, dask=dask_address)
+                                      workers=workers, dask=dask_address)
         except RuntimeError as error:
             raise click.ClickException(str(error)) from None
     else:
