@@ -30,9 +30,20 @@ def test_statements_page_has_configured_facets(datasette):
     assert response.status_code == 200
     facets = response.json()["facet_results"]
     assert {"speaker_id", "kind", "source_id", "tags", "month_said"} <= set(facets)
+    assert "Drought" in {row["value"] for row in facets["tags"]["results"]}
     speaker_labels = {row["label"] for row in facets["speaker_id"]["results"]}
     assert "Helen Okafor" in speaker_labels  # labels, not ids
     assert not any(f.get("truncated") is None for f in facets.values())
+
+
+def test_tags_facet_is_on_demand_for_very_large_databases(db_path, db, samples, monkeypatch):
+    import tracker.publish as publish
+
+    ingest_paths(db, [samples])
+    facets = lambda: load_metadata(db_path)["databases"]["tracker"]["tables"]["statements"]["facets"]  # noqa: E731
+    assert {"array": "tags"} in facets()
+    monkeypatch.setattr(publish, "ARRAY_FACET_LIMIT", 10)  # as if this were a million statements
+    assert facets() == ["speaker_id", "kind", "source_id", "month_said"]
 
 
 def test_statements_sorted_newest_first(datasette):
@@ -60,6 +71,14 @@ def test_canned_queries(datasette, query, params, expected_column, expected_valu
     response = get(datasette, f"/tracker/{query}.json?{params}&_shape=array")
     assert response.status_code == 200, response.text
     assert expected_value in [row[expected_column] for row in response.json()]
+
+
+def test_speaker_statements_lists_every_statement_newest_first(datasette):
+    rows = get(datasette, "/tracker/speaker_statements.json?speaker=Helen+Okafor&_shape=array").json()
+    expected = get(datasette, "/tracker/statements_view.json?speaker=Helen+Okafor&_shape=array&_size=max").json()
+    assert len(rows) == len(expected) > 1
+    assert [r["date_said"] for r in rows] == sorted((r["date_said"] for r in expected), reverse=True)
+    assert sorted(r["text"] for r in rows) == sorted(r["statement"] for r in expected)
 
 
 def test_search_query_treats_sql_as_words(datasette):

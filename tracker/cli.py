@@ -61,7 +61,11 @@ def cli():
 @click.option("--silent", is_flag=True, help="No progress bar.")
 @click.option("--retry-failed", is_flag=True,
               help="Also re-read every path recorded in the ingest_errors table by earlier runs.")
-def ingest(paths, db_path, fmt, source, url, published, author, silent, retry_failed):
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extract in this many processes (one writer); with --dask local, the cluster's size.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on a Dask cluster (tcp://host:8786, or 'local'); needs pip install 'tracker[dask]'.")
+def ingest(paths, db_path, fmt, source, url, published, author, silent, retry_failed, workers, dask_address):
     """Read articles from PATHS (files or directories) into the database.
 
     Plain text (.txt, .md), HTML (.html, .htm), JSON Lines (.jsonl), RSS and
@@ -87,7 +91,16 @@ def ingest(paths, db_path, fmt, source, url, published, author, silent, retry_fa
             return files
         return _progress_bar(files)
 
-    summary = ingest_paths(db, paths, fmt=fmt, overrides=overrides, on_error=report, progress=progress)
+    if workers > 1 or dask_address:
+        from .parallel import ingest_parallel
+
+        try:
+            summary = ingest_parallel(db, paths, fmt=fmt, overrides=overrides, on_error=report, progress=progress,
+                                      workers=workers, dask=dask_address)
+        except RuntimeError as error:
+            raise click.ClickException(str(error)) from None
+    else:
+        summary = ingest_paths(db, paths, fmt=fmt, overrides=overrides, on_error=report, progress=progress)
     click.echo(str(summary))
     if summary.failed:
         sys.exit(1)

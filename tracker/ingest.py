@@ -8,13 +8,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .database import write_transaction
+from .database import checkpoint, write_transaction
 from .dates import parse_date
 from .extract import EXTRACTOR_VERSION, extract
 from .models import Article
 from .readers import ReadError, Skipped, find_files, read_file
 from .schema import ensure_schema
-from .store import ADDED, REPLACED, UNCHANGED, record_error, store_article
+from .store import ADDED, REPLACED, UNCHANGED, StoreCache, record_error, store_article, tune_for_ingest
 
 
 @dataclass
@@ -66,7 +66,8 @@ class IngestSummary:
 
 
 def ingest_file(db: Database, path: Path, summary: IngestSummary, fmt: str | None = None,
-                overrides: Overrides | None = None, on_error: Callable[[ReadError], None] | None = None) -> None:
+                overrides: Overrides | None = None, on_error: Callable[[ReadError], None] | None = None,
+                cache: StoreCache | None = None) -> None:
     errors: list[ReadError] = []
     for item in read_file(path, fmt):
         if isinstance(item, Skipped):
@@ -79,7 +80,7 @@ def ingest_file(db: Database, path: Path, summary: IngestSummary, fmt: str | Non
         try:
             statements = extract(article)
             with write_transaction(db):  # the article and all its statements, or nothing
-                outcome = store_article(db, article, statements, EXTRACTOR_VERSION)
+                outcome = store_article(db, article, statements, EXTRACTOR_VERSION, cache)
         except Exception as error:  # one bad article must not stop the others
             _fail(summary, ReadError(article.path, f"{type(error).__name__}: {error}"), errors, on_error)
             continue
@@ -92,6 +93,8 @@ def ingest_paths(db: Database, paths: Iterable[str | Path], fmt: str | None = No
                  progress: Callable[[Iterable], Iterable] | None = None) -> IngestSummary:
     with write_transaction(db):  # two ingests starting at once must not both create the tables
         ensure_schema(db)
+    tune_for_ingest(db)
+    cache = StoreCache()
     summary = IngestSummary()
     files = []
     for item in find_files(paths, fmt):
@@ -102,7 +105,8 @@ def ingest_paths(db: Database, paths: Iterable[str | Path], fmt: str | None = No
         else:
             files.append(item)
     for path in (progress(files) if progress else files):
-        ingest_file(db, path, summary, fmt, overrides, on_error)
+        ingest_file(db, path, summary, fmt, overrides, on_error, cache)
+    checkpoint(db)
     return summary
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,7 @@ PUBLIC_WARNING = (
     "(statements, speakers, article bodies, the file paths in articles.path and ingest_errors), "
     "run read-only SQL and download JSON/CSV. Nothing can be written."
 )
+ARRAY_FACET_LIMIT = 200_000  # statements; past it the tags facet is on demand only
 PROJECT_METADATA = Path(__file__).resolve().parent.parent / "metadata.json"
 METADATA_DATABASE_KEY = "tracker"  # the database name metadata.json is written for
 
@@ -33,7 +35,25 @@ def load_metadata(db_path: str | Path, metadata_path: str | Path | None = None) 
     name = Path(db_path).stem
     if METADATA_DATABASE_KEY in databases and name != METADATA_DATABASE_KEY:
         databases[name] = databases.pop(METADATA_DATABASE_KEY)
+    if name in databases and statement_count(db_path) > ARRAY_FACET_LIMIT:
+        # Datasette's array facet parses every row's JSON: seconds past a few hundred thousand
+        # statements. There the tags facet is on demand (?_facet_array=tags), not on every page.
+        statements = databases[name].get("tables", {}).get("statements", {})
+        statements["facets"] = [f for f in statements.get("facets", []) if not isinstance(f, dict)]
     return metadata
+
+
+def statement_count(db_path: str | Path) -> int:
+    """How many statements (by the highest rowid: instant at any size); 0 for a new database."""
+    if not Path(db_path).exists():
+        return 0
+    connection = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
+    try:
+        return connection.execute("select max(rowid) from statements").fetchone()[0] or 0
+    except sqlite3.Error:
+        return 0
+    finally:
+        connection.close()
 
 
 def datasette_command(db_path: str | Path, metadata_file: str | Path, host: str = "127.0.0.1", port: int = 8001,
@@ -46,6 +66,8 @@ def datasette_command(db_path: str | Path, metadata_file: str | Path, host: str 
         "--template-dir", str(TEMPLATES_DIR),  # charts, statement card, search box
         "--plugins-dir", str(PLUGINS_DIR),  # the hooks behind them, /-/timeline and /-/search-all
         "--setting", "sql_time_limit_ms", str(SQL_TIME_LIMIT_MS),
+        # Suggestions run a query per column on every table page: seconds at a million statements.
+        "--setting", "suggest_facets", "off",
         *extra,
     ]
 

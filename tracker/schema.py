@@ -236,6 +236,10 @@ INDEXES = [
     ("statements", ["kind"], False),
     ("statements", ["date_said"], False),
     ("statements", ["month_said"], False),
+    # A speaker's statements newest first, and per month, straight from the index (canned queries).
+    ("statements", ["speaker_id", "date_said"], False),
+    ("statements", ["speaker_id", "month_said", "article_id"], False),
+    ("statements", ["article_id", "date_said"], False),
     ("tags", ["name"], True),
     ("ingest_errors", ["path"], False),
     ("claims", ["status"], False),

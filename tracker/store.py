@@ -12,6 +12,41 @@ from . import quotes, speakers
 from .models import Article, Statement
 
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
+_MISSING = object()
+
+
+class StoreCache:
+    """Ids of outlets and tags already in the database, kept for one ingest run so each
+    costs one query per run instead of one per article. What an article's transaction adds
+    is undone here too if that transaction rolls back. (Speakers are resolved by
+    tracker/speakers.py through its own indexed lookups.)"""
+
+    def __init__(self):
+        self.sources: dict[str, int] = {}
+        self.tags: dict[str, int] = {}
+        self._journal: list[tuple[dict, object, object]] = []
+
+    def put(self, table: dict, key, value) -> None:
+        self._journal.append((table, key, table.get(key, _MISSING)))
+        table[key] = value
+
+    def commit(self) -> None:
+        self._journal.clear()
+
+    def rollback(self) -> None:
+        for table, key, old in reversed(self._journal):
+            if old is _MISSING:
+                table.pop(key, None)
+            else:
+                table[key] = old
+        self._journal.clear()
+
+
+def tune_for_ingest(db: Database) -> None:
+    """WAL and synchronous=NORMAL: each article still commits on its own (atomic,
+    durable against crashes of the process), without an fsync per article."""
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
 
 
 def _now() -> str:
@@ -32,22 +67,51 @@ def find_existing(db: Database, article: Article) -> dict | None:
     return rows[0] if rows else None
 
 
-def source_id(db: Database, article: Article) -> int | None:
+def source_id(db: Database, article: Article, cache: StoreCache | None = None) -> int | None:
     name = article.source
     domain = urlparse(article.url).netloc.lower().removeprefix("www.") if article.url else None
     if not name and domain:
         name = domain
     if not name:
         return None
-    return db["sources"].lookup({"name": name}, {"domain": domain})
+    if cache is not None and name in cache.sources:
+        return cache.sources[name]
+    pk = db["sources"].lookup({"name": name}, {"domain": domain})
+    if cache is not None:
+        cache.put(cache.sources, name, pk)
+    return pk
 
 
-def speaker_id(db: Database, statement: Statement) -> int | None:
+def tag_id(db: Database, name: str, cache: StoreCache | None = None) -> int:
+    if cache is not None and name in cache.tags:
+        return cache.tags[name]
+    pk = db["tags"].lookup({"name": name})
+    if cache is not None:
+        cache.put(cache.tags, name, pk)
+    return pk
+
+
+def speaker_id(db: Database, statement: Statement, cache: StoreCache | None = None) -> int | None:
     return speakers.resolve_speaker(db, statement)  # the same speaker across articles: tracker/speakers.py
 
 
-def store_article(db: Database, article: Article, statements: list[Statement], extractor_version: str) -> str:
-    """Write the article and its statements in one transaction; returns added, unchanged or replaced."""
+def store_article(db: Database, article: Article, statements: list[Statement], extractor_version: str,
+                  cache: StoreCache | None = None) -> str:
+    """Write the article and its statements in one transaction; returns added, unchanged or replaced.
+
+    ``cache`` (one per ingest run) saves the outlet and tag lookups."""
+    cache = cache if cache is not None else StoreCache()
+    try:
+        outcome = _store_article(db, article, statements, extractor_version, cache)
+    except BaseException:
+        cache.rollback()
+        raise
+    cache.commit()
+    return outcome
+
+
+def _store_article(db: Database, article: Article, statements: list[Statement], extractor_version: str,
+                   cache: StoreCache) -> str:
     with db.atomic():
         existing = find_existing(db, article)
         if existing and existing["content_hash"] == article.content_hash and existing["extractor_version"] == extractor_version:
@@ -59,7 +123,7 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
             "url": article.url,
             "published": article.published,
             "section": article.section,
-            "source_id": source_id(db, article),
+            "source_id": source_id(db, article, cache),
             "body": article.body,
             "content_hash": article.content_hash,
             "path": article.path or None,
@@ -80,12 +144,12 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
             article_id = db["articles"].insert(row).last_pk
             outcome = ADDED
         db["article_tags"].insert_all(
-            ({"article_id": article_id, "tag_id": db["tags"].lookup({"name": tag})} for tag in article.tags),
+            ({"article_id": article_id, "tag_id": tag_id(db, tag, cache)} for tag in article.tags),
             ignore=True,
         )
         tags_json = json.dumps(article.tags, ensure_ascii=False) if article.tags else None
         db["statements"].insert_all(
-            statement_row(db, statement, article_id, row["source_id"], tags_json, extractor_version)
+            statement_row(db, statement, article_id, row["source_id"], tags_json, extractor_version, cache)
             for statement in statements
         )
         speakers.record_roles(db, article_id, article.published, statements)
@@ -94,10 +158,10 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
 
 
 def statement_row(db: Database, statement: Statement, article_id: int, source: int | None,
-                  tags_json: str | None, extractor_version: str) -> dict:
+                  tags_json: str | None, extractor_version: str, cache: StoreCache | None = None) -> dict:
     return {
         "article_id": article_id,
-        "speaker_id": speaker_id(db, statement),
+        "speaker_id": speaker_id(db, statement, cache),
         "source_id": source,
         "text": statement.text,
         "kind": statement.kind,
