@@ -79,6 +79,9 @@ def shingles(tokens: list[str]) -> list[int]:
                   for g in grams)[:MAX_SHINGLES]
 
 
+PREFILTER = 0.5  # shared shingles / the shorter text's shingles, before aligning words
+
+
 def shared_fraction(a: list[str], b: list[str]) -> float:
     """How much of the shorter word list appears, in order, in the longer."""
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
@@ -103,7 +106,13 @@ def find_quote(db: Database, tokens: list[str]) -> int | None:
         f"group by quote_shingles.quote_id order by shared desc, quote_shingles.quote_id limit {MAX_CANDIDATES}", hashes)
     best, best_score = None, MIN_SHARED
     for row in candidates:
-        score = shared_fraction(tokens, (row["text_key"] or "").split())
+        words = (row["text_key"] or "").split()
+        # Most of the shorter text's shingles must be shared before the (slow) word alignment is
+        # worth running: a common phrase shared by unrelated quotes stops here.
+        possible = min(len(hashes), max(1, len(words) - SHINGLE + 1))
+        if row["shared"] < PREFILTER * possible:
+            continue
+        score = shared_fraction(tokens, words)
         if score >= best_score and (best is None or score > best_score):
             best, best_score = row["quote_id"], score
     return best
