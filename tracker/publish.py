@@ -21,7 +21,7 @@ PUBLIC_WARNING = (
     "(statements, speakers, article bodies, the file paths in articles.path and ingest_errors), "
     "run read-only SQL and download JSON/CSV. Nothing can be written."
 )
-ARRAY_FACET_LIMIT = 200_000  # statements; past it the tags facet is on demand only
+ARRAY_FACET_LIMIT = 20_000  # statements; past it the tags facet (JSON parsed per row) is on demand only
 PROJECT_METADATA = Path(__file__).resolve().parent.parent / "metadata.json"
 METADATA_DATABASE_KEY = "tracker"  # the database name metadata.json is written for
 
