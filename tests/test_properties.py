@@ -7,6 +7,8 @@ from tracker.extract import extract
 from tracker.models import Article
 from tracker.readers.text import paragraph_spans, parse_page
 
+from .test_fuzz import check_statements
+
 QUOTE_MARKS = ['"', "\u201c", "\u201d", "\u00ab", "\u00bb", "'", "\u2018", "\u2019"]
 WORDS = ["said", "she", "he", "told", "reporters", "Mayor", "Ana", "Lopez", "the", "minister", "that", "according",
          "to", ",", ".", ":", "\n\n", "\n", "added", "on", "Tuesday", "By", "Tags:", "#News", "Share", "—", "officials"]
@@ -15,14 +17,7 @@ any_text = st.one_of(st.text(max_size=400), newsy_text)
 
 
 def check(text: str, published: str | None = "2024-01-02"):
-    article = Article(text=text, paragraphs=paragraph_spans(text), published=published)
-    for statement in extract(article):
-        assert 0 <= statement.start <= statement.end <= len(text)
-        assert text[statement.start:statement.end] == statement.text
-        if statement.speaker_start is not None:
-            assert 0 <= statement.speaker_start <= statement.speaker_end <= len(text)
-            assert text[statement.speaker_start:statement.speaker_end] == statement.speaker_mention
-        assert statement.kind in {"direct", "indirect", "mixed", "partial"}
+    check_statements(Article(text=text, paragraphs=paragraph_spans(text), published=published))
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
