@@ -112,7 +112,8 @@ def find_quote(db: Database, tokens: list[str]) -> int | None:
         possible = min(len(hashes), max(1, len(words) - SHINGLE + 1))
         if row["shared"] < PREFILTER * possible:
             continue
-        score = shared_fraction(tokens, words)
+        # Nearly every shingle of the shorter text shared: the words are there, in order.
+        score = 1.0 if row["shared"] >= 0.95 * possible else shared_fraction(tokens, words)
         if score >= best_score and (best is None or score > best_score):
             best, best_score = row["quote_id"], score
     return best
