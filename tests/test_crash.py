@@ -17,7 +17,7 @@ from .dbcheck import check_consistent, dump, run_tracker, tracker_command
 from .synthetic import write_articles
 
 
-def crash_trials(tmp_path, articles: int, kills: int, seed: int) -> dict:
+def crash_trials(tmp_path, articles: int, kills: int, seed: int, mid_write_kills: int = 0, max_kills: int = 0) -> dict:
     """Rounds of: a fresh database, SIGKILLs at random points until the articles are all in, then the
     same ingest run to completion and compared with a clean run. Until ``kills`` kills have landed."""
     folder = tmp_path / "articles"
@@ -37,11 +37,16 @@ def crash_trials(tmp_path, articles: int, kills: int, seed: int) -> dict:
 
     rng = random.Random(seed)
     landed = mid_write = rounds = 0
-    while landed < kills:
+    max_kills = max(max_kills, kills)
+
+    def more() -> bool:  # the kills asked for, and (timing varies by machine) enough of them mid-write
+        return landed < kills or (mid_write < mid_write_kills and landed < max_kills)
+
+    while more():
         rounds += 1
         crashed_db = tmp_path / f"crashed-{rounds}.db"
         done = 0
-        while done < articles and landed < kills:
+        while done < articles and more():
             process = subprocess.Popen(tracker_command("ingest", str(folder), "--db", str(crashed_db), "--silent"),
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             # A quarter of the kills anywhere in the run (imports, schema, re-reading finished articles);
@@ -69,16 +74,16 @@ def crash_trials(tmp_path, articles: int, kills: int, seed: int) -> dict:
 
 
 def test_sigkill_during_ingest_leaves_whole_articles(tmp_path):
-    stats = crash_trials(tmp_path, articles=60, kills=4, seed=7)
+    stats = crash_trials(tmp_path, articles=60, kills=4, seed=7, mid_write_kills=1, max_kills=16)
     print(f"\ncrash trials: {stats}")
-    assert stats["kills"] == 4 and stats["kills_after_writing_began"] >= 1
+    assert stats["kills"] >= 4 and stats["kills_after_writing_began"] >= 1
 
 
 @pytest.mark.stress
 def test_sigkill_during_ingest_many_times(tmp_path):
-    stats = crash_trials(tmp_path, articles=300, kills=40, seed=2026)
+    stats = crash_trials(tmp_path, articles=300, kills=40, seed=2026, mid_write_kills=15, max_kills=80)
     print(f"\ncrash trials: {stats}")
-    assert stats["kills"] == 40 and stats["kills_after_writing_began"] >= 15
+    assert stats["kills"] >= 40 and stats["kills_after_writing_began"] >= 15
 
 
 def test_the_check_catches_a_half_written_article(tmp_path):
