@@ -212,7 +212,6 @@ class ArticleExtractor:
         self.article = article
         self.text = article.text
         self.quotes = find_quotes(self.text, article.paragraphs)
-        self._quote_starts = [q.start for q in self.quotes]  # sorted: quotes are found in reading order
         self._tokens: dict[int, list[Token]] = {}  # paragraph -> its tokens, made once
         self._quotes_by_paragraph: dict[int, list[Quote]] = {}
         for quote in self.quotes:
@@ -242,7 +241,7 @@ class ArticleExtractor:
     def _introduce_names(self) -> None:
         """Register the people and organizations a reader meets, where they are met."""
         for number, (p_start, p_end) in enumerate(self.article.paragraphs):
-            tokens = [t for t in self._paragraph_tokens(number) if not self._in_quote(t.start)]
+            tokens = self._paragraph_tokens(number)  # already without the quoted words
             index = 0
             while index < len(tokens):
                 if not tokens[index].is_cap:
@@ -324,11 +323,6 @@ class ArticleExtractor:
         starts = self._token_starts[paragraph]
         return tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
-    def _in_quote(self, position: int) -> bool:
-        index = bisect.bisect_right(self._quote_starts, position) - 1
-        return index >= 0 and position < self.quotes[index].end
-
-    # -- one sentence --------------------------------------------------------
     def _sentence(self, paragraph: int, s_start: int, s_end: int, quotes: list[Quote]) -> None:
         tokens = self._tokens_between(paragraph, s_start, s_end)
         outside = [t for t in tokens if not any(q.open_at <= t.start < q.outer_end for q in quotes)]
@@ -452,7 +446,7 @@ class ArticleExtractor:
             return None
         sentences = sentence_spans(self.text, p_start, p_end, [q for q in self.quotes if q.paragraph == quote.paragraph - 1])
         s_start, s_end = sentences[-1]
-        tokens = [t for t in self._tokens_between(quote.paragraph - 1, s_start, s_end) if not self._in_quote(t.start)]
+        tokens = self._tokens_between(quote.paragraph - 1, s_start, s_end)
         return self._before_quote(tokens, tokens, (s_start, s_end))
 
     def _is_filler(self, tokens: list[Token], lemma: str) -> bool:

@@ -68,7 +68,7 @@ class Entities:
     def introduce(self, mention: Mention, position: int, subject: bool = False, evidence: bool = False) -> Entity | None:
         """Record a named mention (person or organization); returns its entity."""
         if mention.kind == "name":
-            entity = self._find_person(mention.name, position, create=True, mention=mention)
+            entity = self._find_person(mention.name, position, create=True)
         elif mention.kind == "organization" and mention.name:
             entity = self._find_organization(mention.name, create=True)
             if mention.head:
@@ -93,7 +93,7 @@ class Entities:
             entity.evidence = True
         return entity
 
-    def _find_person(self, name: str, position: int, create: bool, mention: Mention | None = None) -> Entity | None:
+    def _find_person(self, name: str, position: int, create: bool) -> Entity | None:
         tokens = fold(name).replace(".", "").split()
         if not tokens:
             return None
