@@ -17,9 +17,12 @@ from .dbcheck import check_consistent, dump, run_tracker, tracker_command
 from .synthetic import write_articles
 
 
-def crash_trials(tmp_path, articles: int, kills: int, seed: int, mid_write_kills: int = 0, max_kills: int = 0) -> dict:
+def crash_trials(tmp_path, articles: int, kills: int, seed: int, mid_write_kills: int = 0, max_kills: int = 0,
+                 commit_every: int = 5) -> dict:
     """Rounds of: a fresh database, SIGKILLs at random points until the articles are all in, then the
-    same ingest run to completion and compared with a clean run. Until ``kills`` kills have landed."""
+    same ingest run to completion and compared with a clean run. Until ``kills`` kills have landed.
+    Killed runs commit every ``commit_every`` articles (the default batch would commit these small
+    corpora once, at the end), so kills land between and inside multi-article transactions."""
     folder = tmp_path / "articles"
     write_articles(folder, articles)
     clean_db = tmp_path / "clean.db"
@@ -47,7 +50,8 @@ def crash_trials(tmp_path, articles: int, kills: int, seed: int, mid_write_kills
         crashed_db = tmp_path / f"crashed-{rounds}.db"
         done = 0
         while done < articles and more():
-            process = subprocess.Popen(tracker_command("ingest", str(folder), "--db", str(crashed_db), "--silent"),
+            process = subprocess.Popen(tracker_command("ingest", str(folder), "--db", str(crashed_db), "--silent",
+                                                       "--commit-every", str(commit_every)),
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             # A quarter of the kills anywhere in the run (imports, schema, re-reading finished articles);
             # the rest among the articles still to write. Finished articles cost about as much to pass
@@ -73,8 +77,10 @@ def crash_trials(tmp_path, articles: int, kills: int, seed: int, mid_write_kills
             "clean_run_seconds": round(startup_seconds + writing_seconds, 2)}
 
 
-def test_sigkill_during_ingest_leaves_whole_articles(tmp_path):
-    stats = crash_trials(tmp_path, articles=60, kills=4, seed=7, mid_write_kills=1, max_kills=16)
+@pytest.mark.parametrize("commit_every", [1, 5])
+def test_sigkill_during_ingest_leaves_whole_articles(tmp_path, commit_every):
+    stats = crash_trials(tmp_path, articles=60, kills=4, seed=7, mid_write_kills=1, max_kills=16,
+                         commit_every=commit_every)
     print(f"\ncrash trials: {stats}")
     assert stats["kills"] >= 4 and stats["kills_after_writing_began"] >= 1
 

@@ -72,15 +72,38 @@ def test_different_words_are_different_quotes(qdb, other):
 
 def test_candidate_lookup_uses_indexes_not_a_scan(qdb):
     quote(qdb, WALL)
-    plans = []
-    original = qdb.query
-
-    def spy(sql, params=None):
-        if sql.lstrip().lower().startswith("select") and "quote" in sql:
-            plans.extend(r["detail"] for r in original("explain query plan " + sql, params))
-        return original(sql, params)
-
-    qdb.query = spy
+    statements = []
+    qdb.conn.set_trace_callback(statements.append)  # the SQL as run, parameters filled in
     find_quote(qdb, normalize("We will rebuild the harbour wall before the storms"))
+    qdb.conn.set_trace_callback(None)
+    plans = [row[3] for sql in statements if sql.lstrip().lower().startswith("select") and "quote" in sql
+             for row in qdb.conn.execute("explain query plan " + sql)]
     assert plans and all("SCAN quote" not in p or "USING" in p for p in plans), plans
     assert any("quote_shingles" in p and "USING" in p for p in plans)
+
+
+def test_a_common_phrase_neither_hides_a_variant_nor_costs_a_full_scan(qdb):
+    """Many quotes share "we are going to make sure that": each lookup reads at most
+    STOP_SHINGLE + 1 postings of such a shingle, then skips it, and still finds the variant
+    through its rarer words."""
+    from tracker.quotes import STOP_SHINGLE
+
+    topics = ["the ferry", "the bridge", "the clinic", "the library", "the school", "the harbour", "the market",
+              "the tram", "the park", "the museum", "the depot", "the pier", "the stadium", "the canal",
+              "the archive", "the theatre", "the hostel", "the airport", "the station", "the square"]
+    assert len(topics) > STOP_SHINGLE
+    ids = [quote(qdb, f"We are going to make sure that {topic} " + " ".join(f"{word}{n}" for word in
+                                                                           ("plan", "fund", "crew", "site", "date")))
+           for n, topic in enumerate(topics)]
+    assert len(set(ids)) == len(topics)
+    target = quote(qdb, "We are going to make sure that the granary museum on the quay reopens for every visitor")
+    statements = []
+    qdb.conn.set_trace_callback(statements.append)
+    stop: set[int] = set()
+    found = quote(qdb, "we are going to make sure that the granary museum on the quay reopens for visitors")
+    qdb.conn.set_trace_callback(None)
+    assert found == target
+    rows = sum(1 for sql in statements if "union all" in sql for _ in qdb.conn.execute(sql))
+    assert rows <= (STOP_SHINGLE + 1) * 20
+    find_quote(qdb, normalize("We are going to make sure that the granary museum reopens"), stop)
+    assert stop  # the common shingles, remembered for the rest of the run

@@ -9,9 +9,9 @@ import click
 from sqlite_utils import Database
 
 from . import publish
-from .database import open_database
+from .database import BatchLost, open_database
 from .extract import extract
-from .ingest import Overrides, failed_paths, ingest_paths
+from .ingest import COMMIT_EVERY, Overrides, failed_paths, ingest_paths
 from .readers import FORMATS, ReadError, Skipped, find_files, read_file
 
 DEFAULT_DB = "data/tracker.db"
@@ -65,7 +65,11 @@ def cli():
               help="Extract in this many processes (one writer); with --dask local, the cluster's size.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Extract on a Dask cluster (tcp://host:8786, or 'local'); needs pip install 'tracker[dask]'.")
-def ingest(paths, db_path, fmt, source, url, published, author, silent, retry_failed, workers, dask_address):
+@click.option("--commit-every", type=click.IntRange(min=1), default=COMMIT_EVERY, show_default=True,
+              help="Commit after this many articles, and at least once a second; each article is stored "
+                   "whole or not at all either way (1: readers see each article as soon as it is stored).")
+def ingest(paths, db_path, fmt, source, url, published, author, silent, retry_failed, workers, dask_address,
+           commit_every):
     """Read articles from PATHS (files or directories) into the database.
 
     Plain text (.txt, .md), HTML (.html, .htm), JSON Lines (.jsonl), RSS and
@@ -91,16 +95,17 @@ def ingest(paths, db_path, fmt, source, url, published, author, silent, retry_fa
             return files
         return _progress_bar(files)
 
-    if workers > 1 or dask_address:
-        from .parallel import ingest_parallel
+    try:
+        if workers > 1 or dask_address:
+            from .parallel import ingest_parallel
 
-        try:
             summary = ingest_parallel(db, paths, fmt=fmt, overrides=overrides, on_error=report, progress=progress,
-                                      workers=workers, dask=dask_address)
-        except RuntimeError as error:
-            raise click.ClickException(str(error)) from None
-    else:
-        summary = ingest_paths(db, paths, fmt=fmt, overrides=overrides, on_error=report, progress=progress)
+                                      workers=workers, dask=dask_address, commit_every=commit_every)
+        else:
+            summary = ingest_paths(db, paths, fmt=fmt, overrides=overrides, on_error=report, progress=progress,
+                                   commit_every=commit_every)
+    except (RuntimeError, BatchLost) as error:  # no Dask, or a transaction SQLite rolled back
+        raise click.ClickException(str(error)) from None
     click.echo(str(summary))
     if summary.failed:
         sys.exit(1)

@@ -8,13 +8,16 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .database import checkpoint, write_transaction
+from .database import BatchLost, WriteBatch, checkpoint, write_transaction
 from .dates import parse_date
 from .extract import EXTRACTOR_VERSION, extract
 from .models import Article
 from .readers import ReadError, Skipped, find_files, read_file
 from .schema import ensure_schema
 from .store import ADDED, REPLACED, UNCHANGED, StoreCache, record_error, store_article, tune_for_ingest
+
+
+COMMIT_EVERY = 200  # articles per transaction (tracker/database.py WriteBatch)
 
 
 @dataclass
@@ -67,7 +70,11 @@ class IngestSummary:
 
 def ingest_file(db: Database, path: Path, summary: IngestSummary, fmt: str | None = None,
                 overrides: Overrides | None = None, on_error: Callable[[ReadError], None] | None = None,
-                cache: StoreCache | None = None) -> None:
+                cache: StoreCache | None = None, batch: WriteBatch | None = None) -> None:
+    cache = cache if cache is not None else StoreCache()
+    if batch is None:
+        with WriteBatch(db, on_rollback=cache.reset) as batch:
+            return ingest_file(db, path, summary, fmt, overrides, on_error, cache, batch)
     errors: list[ReadError] = []
     for item in read_file(path, fmt):
         if isinstance(item, Skipped):
@@ -79,18 +86,23 @@ def ingest_file(db: Database, path: Path, summary: IngestSummary, fmt: str | Non
         article = overrides.apply(item) if overrides else item
         try:
             statements = extract(article)
-            with write_transaction(db):  # the article and all its statements, or nothing
+            with batch.article():  # the article and all its statements, or nothing
                 outcome = store_article(db, article, statements, EXTRACTOR_VERSION, cache)
+        except BatchLost:
+            raise
         except Exception as error:  # one bad article must not stop the others
             _fail(summary, ReadError(article.path, f"{type(error).__name__}: {error}"), errors, on_error)
             continue
+        finally:
+            batch.commit_if_due()
         summary.count(outcome, len(statements))
     replace_errors(db, str(path), errors)
 
 
 def ingest_paths(db: Database, paths: Iterable[str | Path], fmt: str | None = None,
                  overrides: Overrides | None = None, on_error: Callable[[ReadError], None] | None = None,
-                 progress: Callable[[Iterable], Iterable] | None = None) -> IngestSummary:
+                 progress: Callable[[Iterable], Iterable] | None = None,
+                 commit_every: int = COMMIT_EVERY) -> IngestSummary:
     with write_transaction(db):  # two ingests starting at once must not both create the tables
         ensure_schema(db)
     tune_for_ingest(db)
@@ -104,8 +116,9 @@ def ingest_paths(db: Database, paths: Iterable[str | Path], fmt: str | None = No
             replace_errors(db, item.path, errors)
         else:
             files.append(item)
-    for path in (progress(files) if progress else files):
-        ingest_file(db, path, summary, fmt, overrides, on_error, cache)
+    with WriteBatch(db, max_articles=commit_every, on_rollback=cache.reset) as batch:
+        for path in (progress(files) if progress else files):
+            ingest_file(db, path, summary, fmt, overrides, on_error, cache, batch)
     checkpoint(db)
     return summary
 

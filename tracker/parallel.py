@@ -18,9 +18,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .database import checkpoint, write_transaction
+from .database import BatchLost, WriteBatch, checkpoint, write_transaction
 from .extract import EXTRACTOR_VERSION, extract
-from .ingest import IngestSummary, Overrides, _fail, replace_errors
+from .ingest import COMMIT_EVERY, IngestSummary, Overrides, _fail, replace_errors
 from .models import Article, Statement
 from .readers import READERS, ReadError, Skipped, find_files, format_for, read_file
 from .readers.decode import DecodeError, decode_bytes
@@ -182,7 +182,7 @@ def dask_worker_count(address: str) -> int:
 def ingest_parallel(db: Database, paths: Iterable[str | Path], fmt: str | None = None,
                     overrides: Overrides | None = None, on_error: Callable[[ReadError], None] | None = None,
                     progress: Callable[[Iterable], Iterable] | None = None, workers: int = 2,
-                    dask: str | None = None) -> IngestSummary:
+                    dask: str | None = None, commit_every: int = COMMIT_EVERY) -> IngestSummary:
     """Like ``ingest_paths``, with extraction in ``workers`` processes or on the Dask cluster at ``dask``
     (an address such as tcp://host:8786, or "local" for a local cluster of ``workers`` processes)."""
     with write_transaction(db):
@@ -205,7 +205,7 @@ def ingest_parallel(db: Database, paths: Iterable[str | Path], fmt: str | None =
         executor = dask_client(dask, workers, overrides)
     else:
         window_workers, executor = workers, process_pool(workers, overrides)
-    with executor as submit:
+    with executor as submit, WriteBatch(db, max_articles=commit_every, on_rollback=cache.reset) as batch:
         for results in in_order(submit, progress(tasks) if progress else tasks,
                                 window_workers * TASKS_IN_FLIGHT_PER_WORKER):
             for item, statements in results:
@@ -216,12 +216,16 @@ def ingest_parallel(db: Database, paths: Iterable[str | Path], fmt: str | None =
                     _fail(summary, item, errors.setdefault(item.path, []), on_error)
                     continue
                 try:
-                    with write_transaction(db):  # the article and all its statements, or nothing
+                    with batch.article():  # the article and all its statements, or nothing
                         outcome = store_article(db, item, statements, EXTRACTOR_VERSION, cache)
+                except BatchLost:
+                    raise
                 except Exception as error:
                     failure = ReadError(item.path, f"{type(error).__name__}: {error}")
                     _fail(summary, failure, errors.setdefault(item.path, []), on_error)
                     continue
+                finally:
+                    batch.commit_if_due()
                 summary.count(outcome, len(statements))
     for path, path_errors in errors.items():
         replace_errors(db, path, path_errors)

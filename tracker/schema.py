@@ -376,6 +376,42 @@ END""",
 }
 
 
+def _index_foreign_keys(db: Database) -> None:
+    """Like sqlite-utils' index_foreign_keys, but a foreign key that already leads a composite
+    index (statements.speaker_id in (speaker_id, date_said)) gets none of its own: every index
+    is written on every insert. One made by an earlier version is dropped."""
+    for name in db.table_names():
+        table = db[name]
+        indexes = table.indexes
+        for fk in table.foreign_keys:
+            led = [i for i in indexes if i.columns[0] == fk.column and len(i.columns) > 1]
+            own = [i for i in indexes if i.columns == [fk.column]]
+            if led:
+                for index in own:
+                    if index.name == f"idx_{name}_{fk.column}":
+                        db.execute(f"DROP INDEX [{index.name}]")
+            elif not own:
+                table.create_index([fk.column], find_unique_name=True)
+                indexes = table.indexes
+
+
+def _update_trigger_on_indexed_columns(db: Database, table: str, columns: list[str]) -> None:
+    """sqlite-utils' update trigger rewrites the full-text row on any update; ours only when an
+    indexed column changes (a quote's counts or a statement's speaker change often, its text rarely)."""
+    name = f"{table}_au"
+    rows = list(db.query("select sql from sqlite_master where type = 'trigger' and name = ?", [name]))
+    if not rows or " UPDATE OF " in rows[0]["sql"]:
+        return
+    old = ", ".join(f"old.[{c}]" for c in columns)
+    new = ", ".join(f"new.[{c}]" for c in columns)
+    names = ", ".join(f"[{c}]" for c in columns)
+    db.execute(f"DROP TRIGGER [{name}]")
+    db.execute(
+        f"CREATE TRIGGER [{name}] AFTER UPDATE OF {names} ON [{table}] BEGIN\n"
+        f"  INSERT INTO [{table}_fts] ([{table}_fts], rowid, {names}) VALUES('delete', old.rowid, {old});\n"
+        f"  INSERT INTO [{table}_fts] (rowid, {names}) VALUES (new.rowid, {new});\nEND")
+
+
 def ensure_schema(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")  # per connection, and not inside a transaction
     with db.atomic():  # one transaction: on a file, many small schema writes cost a sync each
@@ -399,10 +435,11 @@ def ensure_schema(db: Database) -> None:
                 db.add_foreign_keys([(name, *fk) for fk in missing])
         for table, columns, unique in INDEXES:
             db[table].create_index(columns, unique=unique, if_not_exists=True)
-        db.index_foreign_keys()
+        _index_foreign_keys(db)
         for table, columns in FTS.items():
             if not db[f"{table}_fts"].exists():
                 db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+            _update_trigger_on_indexed_columns(db, table, columns)
         current = {r["name"]: r["sql"] for r in db.query("select name, sql from sqlite_master where type = 'view'")}
         for name, sql in VIEWS.items():
             if name not in current or sql not in current[name]:

@@ -23,6 +23,7 @@ import re
 from sqlite_utils import Database
 
 from . import quotes
+from .database import insert_rows
 from .models import Statement
 from .names import INITIAL, edit_distance, name_key, parse_name, same_person, surname_fits, surname_key
 
@@ -41,11 +42,26 @@ def _now() -> str:
 
 # -- resolving at ingest -------------------------------------------------------
 
-def resolve_speaker(db: Database, statement: Statement) -> int | None:
-    """The speakers.id for a statement's speaker, creating the speaker if no known one fits."""
+def resolve_speaker(db: Database, statement: Statement, memo: dict | None = None) -> int | None:
+    """The speakers.id for a statement's speaker, creating the speaker if no known one fits.
+
+    ``memo`` (kept by the caller over an ingest run) remembers what a name with the same role,
+    affiliation and mention resolved to, so the lookups and alias writes run once per run. Bare
+    surnames are not remembered: what they link to changes as more speakers arrive."""
     if not statement.speaker:
         return None
     speaker_type = statement.speaker_type or PERSON
+    key = (statement.speaker, speaker_type, statement.speaker_role, statement.speaker_affiliation,
+           statement.speaker_mention, statement.mention_kind)
+    if memo is not None and key in memo:
+        return memo[key]
+    pk = _resolve_and_record(db, statement, speaker_type)
+    if memo is not None and not (speaker_type == PERSON and _is_bare(statement.speaker)):
+        memo[key] = pk
+    return pk
+
+
+def _resolve_and_record(db: Database, statement: Statement, speaker_type: str) -> int:
     if speaker_type == PERSON:
         pk = _resolve_person(db, statement.speaker)
     else:
@@ -57,13 +73,18 @@ def resolve_speaker(db: Database, statement: Statement) -> int | None:
         if missing:
             db["speakers"].update(pk, missing)
     # A bare surname linked by context ("Brandt" -> Helga Brandt) must not later name her outright.
-    bare = speaker_type == PERSON and (parse_name(statement.speaker) or parse_name("x")).bare
+    bare = speaker_type == PERSON and _is_bare(statement.speaker)
     add_alias_row(db, pk, statement.speaker, speaker_type, source="mention" if bare else "name")
     if statement.speaker_mention and statement.mention_kind in NAME_MENTION_KINDS \
             and statement.speaker_mention[:1].isupper() and not statement.speaker_mention.lower().startswith(("the ", "a ", "an ")):
         # a name as the text gave it ("Mexico's President Claudia Sheinbaum"), not a description ("the report")
         add_alias_row(db, pk, statement.speaker_mention, speaker_type, source="mention")
     return pk
+
+
+def _is_bare(name: str) -> bool:
+    parts = parse_name(name)
+    return bool(parts and parts.bare)
 
 
 def _resolve_person(db: Database, name: str) -> int:
@@ -187,10 +208,12 @@ def _accented(name: str) -> int:
 
 # -- roles over time -----------------------------------------------------------
 
-def record_roles(db: Database, article_id: int, published: str | None, statements: list[Statement]) -> None:
-    """One speaker_roles row per (speaker, role, affiliation) an article gives, dated by the article."""
+def record_roles(db: Database, article_id: int, published: str | None, statements: list[Statement],
+                 speaker_ids: list[int | None]) -> None:
+    """One speaker_roles row per (speaker, role, affiliation) an article gives, dated by the article;
+    ``speaker_ids`` are the statements' resolved speakers, in the same order."""
     db.execute("delete from speaker_roles where article_id = ?", [article_id])
-    ids = [r["speaker_id"] for r in db.query("select speaker_id from statements where article_id = ? order by id", [article_id])]
+    ids = speaker_ids
     seen = set()
     rows = []
     for speaker, statement in zip(ids, statements):
@@ -202,7 +225,7 @@ def record_roles(db: Database, article_id: int, published: str | None, statement
         seen.add(key)
         rows.append({"speaker_id": speaker, "role": statement.speaker_role, "affiliation": statement.speaker_affiliation,
                      "article_id": article_id, "date": published[:10] if published else None})
-    db["speaker_roles"].insert_all(rows)
+    insert_rows(db, "speaker_roles", rows)
 
 
 def forget_article(db: Database, article_id: int) -> None:

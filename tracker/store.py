@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 from sqlite_utils import Database
 
 from . import quotes, speakers
+from .database import insert_rows
 from .models import Article, Statement
 
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
@@ -18,13 +19,32 @@ _MISSING = object()
 class StoreCache:
     """Ids of outlets and tags already in the database, kept for one ingest run so each
     costs one query per run instead of one per article. What an article's transaction adds
-    is undone here too if that transaction rolls back. (Speakers are resolved by
-    tracker/speakers.py through its own indexed lookups.)"""
+    is undone here too if that transaction rolls back. It also carries the memo of resolved
+    speakers (tracker/speakers.py) and the common quote shingles (tracker/quotes.py); both are
+    dropped when another connection writes to the database (a curator merging speakers while
+    an ingest runs), as ``PRAGMA data_version`` tells."""
 
     def __init__(self):
         self.sources: dict[str, int] = {}
         self.tags: dict[str, int] = {}
+        self.speakers: dict[tuple, int] = {}
+        self.stop_shingles: set[int] = set()  # advisory: a shingle seen too common stays so
         self._journal: list[tuple[dict, object, object]] = []
+        self._data_version: int | None = None
+
+    def check_outside_writes(self, db: Database) -> None:
+        """Forget everything if another connection committed since the last check."""
+        version = db.conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._data_version is not None and version != self._data_version:
+            self.reset()
+        self._data_version = version
+
+    def reset(self) -> None:
+        self.sources.clear()
+        self.tags.clear()
+        self.speakers.clear()
+        self.stop_shingles.clear()
+        self._journal.clear()
 
     def put(self, table: dict, key, value) -> None:
         self._journal.append((table, key, table.get(key, _MISSING)))
@@ -40,6 +60,7 @@ class StoreCache:
             else:
                 table[key] = old
         self._journal.clear()
+        self.speakers.clear()  # not journaled: rollbacks are rare, and resolving again is always right
 
 
 def tune_for_ingest(db: Database) -> None:
@@ -47,6 +68,9 @@ def tune_for_ingest(db: Database) -> None:
     durable against crashes of the process), without an fsync per article."""
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
+    # 64 MB of page cache (SQLite's default is 2 MB): the indexes an ingest writes stay in
+    # memory as the database grows, so the time per article stays flat.
+    db.execute("PRAGMA cache_size = -65536")
 
 
 def _now() -> str:
@@ -92,7 +116,8 @@ def tag_id(db: Database, name: str, cache: StoreCache | None = None) -> int:
 
 
 def speaker_id(db: Database, statement: Statement, cache: StoreCache | None = None) -> int | None:
-    return speakers.resolve_speaker(db, statement)  # the same speaker across articles: tracker/speakers.py
+    # the same speaker across articles: tracker/speakers.py
+    return speakers.resolve_speaker(db, statement, cache.speakers if cache is not None else None)
 
 
 def store_article(db: Database, article: Article, statements: list[Statement], extractor_version: str,
@@ -112,6 +137,7 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
 
 def _store_article(db: Database, article: Article, statements: list[Statement], extractor_version: str,
                    cache: StoreCache) -> str:
+    cache.check_outside_writes(db)
     with db.atomic():
         existing = find_existing(db, article)
         if existing and existing["content_hash"] == article.content_hash and existing["extractor_version"] == extractor_version:
@@ -141,19 +167,16 @@ def _store_article(db: Database, article: Article, statements: list[Statement], 
             db["articles"].update(article_id, row)
             outcome = REPLACED
         else:
-            article_id = db["articles"].insert(row).last_pk
+            article_id = insert_rows(db, "articles", [row])
             outcome = ADDED
-        db["article_tags"].insert_all(
-            ({"article_id": article_id, "tag_id": tag_id(db, tag, cache)} for tag in article.tags),
-            ignore=True,
-        )
+        insert_rows(db, "article_tags", [{"article_id": article_id, "tag_id": tag_id(db, tag, cache)}
+                                         for tag in article.tags], ignore=True)
         tags_json = json.dumps(article.tags, ensure_ascii=False) if article.tags else None
-        db["statements"].insert_all(
-            statement_row(db, statement, article_id, row["source_id"], tags_json, extractor_version, cache)
-            for statement in statements
-        )
-        speakers.record_roles(db, article_id, article.published, statements)
-        quotes.refresh_article(db, article_id)
+        rows = [statement_row(db, statement, article_id, row["source_id"], tags_json, extractor_version, cache)
+                for statement in statements]
+        insert_rows(db, "statements", rows)
+        speakers.record_roles(db, article_id, article.published, statements, [r["speaker_id"] for r in rows])
+        quotes.refresh_quotes(db, [r["quote_id"] for r in rows if r["quote_id"] is not None])
         return outcome
 
 
@@ -180,7 +203,7 @@ def statement_row(db: Database, statement: Statement, article_id: int, source: i
         "context": statement.context,
         "extractor_version": extractor_version,
         "speaker_name": statement.speaker,
-        "quote_id": quotes.quote_for(db, statement),
+        "quote_id": quotes.quote_for(db, statement, cache.stop_shingles if cache else None),
     }
 
 
