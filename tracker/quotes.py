@@ -96,6 +96,7 @@ def shared_fraction(a: list[str], b: list[str]) -> float:
 
 
 STOP_SHINGLE = 16  # a 4-word run in more quotes than this is a common phrase ("we are going to"): it names no quote
+MAX_REMEMBERED_STOPS = 500_000  # about 40 MB
 UNION_TERMS = 100  # SQLite allows at most 500 terms in one compound SELECT
 
 
@@ -124,6 +125,8 @@ def _similar_quote(db: Database, tokens: list[str], key: str, stop_shingles: set
         sql = " union all ".join([_POSTING] * len(chunk))
         for shingle, quote in db.conn.execute(sql, chunk):
             postings.setdefault(shingle, []).append(quote)
+    if len(stop_shingles) > MAX_REMEMBERED_STOPS:  # memory stays bounded on any corpus; they are found again
+        stop_shingles.clear()
     stop_shingles.update(h for h, quotes_ in postings.items() if len(quotes_) > STOP_SHINGLE)
     shared = Counter(q for quotes_ in postings.values() if len(quotes_) <= STOP_SHINGLE for q in quotes_)
     if not shared:
