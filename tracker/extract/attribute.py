@@ -8,6 +8,7 @@ can only look back at what a reader has already seen.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +16,7 @@ from functools import lru_cache
 from .. import rules
 from ..models import Article
 from .entities import Entities, Entity, fold
-from .mentions import DOCUMENT_NOUNS, NOT_NAMES, PRONOUN_OBJECTS, Mention, mention_ending_at, mention_from_tokens, mention_starting_at
+from .mentions import DOCUMENT_NOUNS, NOT_NAMES, PRONOUN_OBJECTS, QUANTIFIER_GROUPS, Mention, mention_ending_at, mention_from_tokens, mention_starting_at
 from .units import Quote, Token, find_quotes, make_token, sentence_spans, tokenize
 
 AUXILIARIES = frozenset(
@@ -206,6 +207,12 @@ def verb_lemma(tokens: list[Token], index: int) -> tuple[str, int] | None:
             return None
     return lemma, 1
 
+
+# Prepositions after which a noun phrase only narrows down the speaker before it.
+POSTMODIFIERS = (("close", "to"), ("familiar", "with"), ("with", "knowledge", "of"), ("in",), ("at",), ("from",),
+                 ("with",), ("of",), ("for",), ("across",), ("near",), ("around",), ("inside",), ("outside",),
+                 ("within",), ("throughout",), ("on",))
+AFFILIATING = frozenset({"with", "of", "from", "at", "for"})
 
 class ArticleExtractor:
     def __init__(self, article: Article) -> None:
@@ -480,15 +487,57 @@ class ArticleExtractor:
         if tokens[end - 1].text == ",":
             return self._apposition_before(tokens, end - 1, floor)
         mention = mention_ending_at(tokens, end, self.text, floor=floor)
-        if mention is not None and mention.kind in ("organization", "name"):
-            # "Tim Guest with the Nova Scotia Health Authority says": the person, for the organization.
-            index = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
-            if index is not None and index > floor + 1 and tokens[index - 1].lower in ("with", "of", "from", "at", "for"):
-                person = mention_ending_at(tokens, index - 1, self.text, floor=floor)
-                if person is not None and person.kind == "name":
-                    person.affiliation = person.affiliation or mention.name or _without_determiner(mention.text)
-                    return person
+        if mention is not None:
+            return self._head_before_postmodifier(tokens, mention, floor) or mention
         return mention
+
+    def _head_before_postmodifier(self, tokens: list[Token], mention: Mention, floor: int) -> Mention | None:
+        """'Officials in Ottawa said', 'People close to the mayor say', 'Tim Guest with the Nova
+        Scotia Health Authority says', 'Sen. Ted Cruz of Texas said': the noun phrase after a
+        preposition only says which ones, or for whom; the speaker is the head before it."""
+        index = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
+        if index is None:
+            return None
+        if mention.kind == "name":
+            inner = next((i for i in range(index + 1, len(tokens)) if tokens[i].start >= mention.end
+                          or tokens[i].lower in AFFILIATING), None)
+            if inner is not None and tokens[inner].start < mention.end:
+                # "Sen. Ted Cruz of Texas" was read as one name: the person is before "of"
+                person = mention_ending_at(tokens, inner, self.text, floor=index)
+                if person is not None and person.kind == "name" and len(person.name.split()) >= 2:
+                    person.affiliation = person.affiliation or self.text[tokens[inner + 1].start:mention.end]
+                    person.text, person.end = mention.text, mention.end
+                    return person
+        for words in POSTMODIFIERS:
+            first = index - len(words)
+            if first > floor and tuple(t.lower for t in tokens[first:index]) == words:
+                break
+        else:
+            return None
+        head = mention_ending_at(tokens, first, self.text, floor=floor)
+        if head is None or head.end != tokens[first - 1].end:
+            return None
+        affiliating = words[0] in AFFILIATING
+        if head.kind == "name":
+            if affiliating and mention.kind in ("organization", "name"):
+                # "Tim Guest with the Nova Scotia Health Authority": the person, for the organization
+                head.affiliation = head.affiliation or mention.name or _without_determiner(mention.text)
+                return head
+            # "Federal regulators in the U.S.": one capitalized word there is no one's name
+            return head if len(head.name.split()) >= 2 else None
+        if head.kind == "group" and head.head in rules.group_words() | QUANTIFIER_GROUPS:
+            # "residents in the eastern districts": which residents is part of who they are
+            surface = self.text[head.start:mention.end]
+            return dataclasses.replace(head, text=surface, end=mention.end, name=_without_determiner(surface))
+        if head.kind == "organization":
+            if words in (("of",), ("for",), ("on",)) and head.name:
+                # "the Commission on Presidential Debates": one organization's name
+                name = head.name + self.text[head.end:mention.end]
+                return dataclasses.replace(head, text=self.text[head.start:mention.end], end=mention.end, name=name)
+            return head  # "the ministry in Ottawa"
+        if head.kind == "title" or (head.kind == "descriptor" and head.head in rules.person_nouns()):
+            return head  # "the mayor in Toronto", "the woman in the red coat"
+        return None
 
     def _apposition_before(self, tokens: list[Token], comma: int, floor: int) -> Mention | None:
         """'Hugh Hill, a doctor, said' / 'The city's chief engineer, Marcus Bell, said' /

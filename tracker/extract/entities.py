@@ -8,6 +8,7 @@ to the nearest compatible one introduced earlier.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -171,7 +172,11 @@ class Entities:
             org = Mention(mention.name, mention.start, mention.end, "organization", name=mention.name)
             return self.introduce(org, position, subject=True)
         if mention.kind == "descriptor" and mention.text.lower().startswith("the "):
-            return self._resolve_description(mention, position, person=True) or self._recent_subject(position)
+            found = self._resolve_description(mention, position, person=True)
+            if found is None and not re.search(r"\b(?:for|of|to) (?:the )?[A-Z]", mention.role or mention.text):
+                # "the lawyer for Smith" is someone else's: never the person just talked about
+                found = self._recent_subject(position)
+            return found
         return None
 
     def _recent_subject(self, position: int, window: int = 600) -> Entity | None:

@@ -209,6 +209,9 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
         if position in (0, len(rest) - 1) and token.lower in {"and", "&", "of", "for"}:
             return None
     last = rest[-1]
+    if len(rest) == 1 and last.lower in rules.group_words() and determiner is None and affiliation is None:
+        # "Officials said", "Residents in the district say": capitalized only because a sentence starts
+        return Mention(surface, start, end, "group", name=surface, head=last.lower)
     if _is_cap(last) and last.lower not in NOT_NAMES:
         return _named_mention(rest, text, surface, start, end, determiner, affiliation)
     head = last.lower
