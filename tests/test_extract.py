@@ -292,3 +292,21 @@ def test_second_quote_in_the_sentence_keeps_the_speaker():
 def test_adverb_and_comma_before_the_reported_clause():
     [statement] = run("Paramedic Jo Hart said often, crews skip lunch to answer calls.")
     assert statement.text == "often, crews skip lunch to answer calls"
+
+
+def test_double_apostrophes_as_quotation_marks():
+    text = "''We will not sign this contract,'' said Dana Whitlock, the union's president."
+    assert brief(run(text)) == [
+        ("direct", "We will not sign this contract", "Dana Whitlock", "Dana Whitlock", "said")]
+
+
+def test_quote_interrupted_by_its_attribution_is_one_statement():
+    text = '"What worries me most," Priya Nair said, "is that nobody reads the fine print."'
+    [statement] = run(text)
+    assert (statement.kind, statement.speaker) == ("direct", "Priya Nair")
+    assert statement.text.startswith("What worries me most") and statement.text.endswith("fine print.")
+
+
+def test_quote_resumed_in_a_new_sentence_stays_two_statements():
+    text = '"The vote is close," Priya Nair said. "We need every volunteer."'
+    assert [s.text for s in run(text)] == ["The vote is close", "We need every volunteer."]
