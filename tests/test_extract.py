@@ -310,3 +310,23 @@ def test_quote_interrupted_by_its_attribution_is_one_statement():
 def test_quote_resumed_in_a_new_sentence_stays_two_statements():
     text = '"The vote is close," Priya Nair said. "We need every volunteer."'
     assert [s.text for s in run(text)] == ["The vote is close", "We need every volunteer."]
+
+
+def test_apposition_after_inverted_speaker_is_not_said():
+    text = "The bridge will reopen in May, said Lucia Ferraro, a spokeswoman for the transit agency."
+    assert brief(run(text)) == [("indirect", "The bridge will reopen in May", "Lucia Ferraro", "Lucia Ferraro", "said")]
+
+
+def test_coordinated_clause_before_inverted_verb_is_not_an_apposition():
+    text = "The plan did not sit well with Republicans, and the meeting soured from there, said one staff member."
+    assert all(s.speaker_mention != "Republicans" for s in run(text))
+
+
+def test_possessive_makes_a_noun_of_a_reporting_verb():
+    text = "The board may ignore the mayor's Freedom of Information claims, and the courts rarely step in."
+    assert run(text) == []
+
+
+def test_plural_noun_after_auxiliary_is_no_verb_of_speech():
+    text = 'They had guns at the ready to "stop any looters" who came near the farm.'
+    assert run(text) == []

@@ -209,6 +209,13 @@ def verb_lemma(tokens: list[Token], index: int) -> tuple[str, int] | None:
                 return None
         elif previous.lower in DETERMINER_WORDS or not (previous.text[:1].isupper() or previous.lower in ("he", "she", "it") or previous.lower.endswith("ly")):
             return None
+        else:
+            # "Smith's claims", "the senator's Fifth Amendment claims": a possessive makes a noun
+            back = index - 1
+            while back > 0 and tokens[back].text[:1].isupper() and not tokens[back].text.endswith(("'s", "’s")):
+                back -= 1
+            if tokens[back].text.endswith(("'s", "’s")):
+                return None
     return lemma, 1
 
 
@@ -527,6 +534,8 @@ class ArticleExtractor:
             head = mention_ending_at(tokens, first, self.text, floor=floor)
             if head is None or head.end != tokens[first - 1].end:
                 return None
+            if tokens[first + 1].lower in ("and", "but", "or", "so"):
+                return None  # "Talks stalled, and the meeting soured, said ...": a clause, not an apposition
             inner = mention_from_tokens(tokens[first + 1:comma], self.text)
             if inner is not None and inner.kind == "name" and head.kind in ("title", "descriptor"):
                 inner.role = inner.role or _without_determiner(head.role or head.text)
@@ -655,6 +664,8 @@ class ArticleExtractor:
             # The attribution sits inside the sentence: what follows it may be said too.
             word = rest[1].lower
             follow = None
+            if mention is inverted and (word in ("a", "an", "the") or rest[1].text.endswith(("'s", "’s"))):
+                return mention, [first]  # "..., said Ann Lee, a lawyer for the city": who she is
             if word in SPEECH_PARTICIPLES:
                 follow = 3 if rest[2].lower == "that" else 2
             elif word in ("but", "and", "so"):
@@ -875,6 +886,8 @@ class ArticleExtractor:
             listed = token.lower in characterizing or verb_lemma(before, position) is not None
             if not listed and not _looks_like_verb(token.lower):
                 continue
+            if not listed and token.lower[-1] == "s" and position and before[position - 1].lower in AUXILIARIES:
+                continue  # "they had guns", "has plans": after an auxiliary, an -s word is a noun
             mention = self._subject_before(before, position)
             if mention is None and listed and self._subject_elsewhere(before, position):
                 mention = self._sentence_subject(outside, sentence)
