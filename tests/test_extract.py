@@ -148,7 +148,7 @@ def test_partial_quote_with_nominal_cue():
     text = 'Mayor Lena Fox spoke.\n\nShe stood by her claim that the city had "no other option" this year.'
     statements = run(text)
     assert [(s.kind, s.text, s.speaker, s.cue) for s in statements] == [
-        ("partial", "no other option", "Lena Fox", "claim")]
+        ("mixed", 'the city had "no other option" this year', "Lena Fox", "claim")]
 
 
 @pytest.mark.parametrize(
@@ -330,3 +330,22 @@ def test_possessive_makes_a_noun_of_a_reporting_verb():
 def test_plural_noun_after_auxiliary_is_no_verb_of_speech():
     text = 'They had guns at the ready to "stop any looters" who came near the farm.'
     assert run(text) == []
+
+
+def test_nominal_claim_that_takes_the_whole_clause():
+    text = 'Reporters checked Mayor Ida Brandt\u2019s claim that the city had "the cleanest air in the state" this spring.'
+    [statement] = run(text)
+    assert (statement.kind, statement.cue) == ("mixed", "claim")
+    assert statement.text == 'the city had "the cleanest air in the state" this spring'
+
+
+def test_nominal_cue_not_followed_by_the_quote_is_not_its_source():
+    text = 'Councillor Ray Dunn called the mayor\'s remarks on Friday "a cheap stunt" aimed at voters.'
+    assert all(s.cue != "remarks" for s in run(text))
+
+
+def test_noun_verb_before_that_is_a_verb():
+    text = 'A page on the agency\'s website states that the program will close "for lack of funds."'
+    [statement] = run(text)
+    assert (statement.kind, statement.cue) == ("mixed", "states")
+    assert statement.text.startswith("the program will close")

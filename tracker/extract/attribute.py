@@ -207,8 +207,11 @@ def verb_lemma(tokens: list[Token], index: int) -> tuple[str, int] | None:
         if token.lower == lemma:
             if previous.lower not in ("they", "we", "i", "you", "to", "will", "would", "did", "do", "may", "might", "could", "should"):
                 return None
-        elif previous.lower in DETERMINER_WORDS or not (previous.text[:1].isupper() or previous.lower in ("he", "she", "it") or previous.lower.endswith("ly")):
+        elif previous.lower in DETERMINER_WORDS or previous.text.endswith(("'s", "’s")):
             return None
+        elif not (previous.text[:1].isupper() or previous.lower in ("he", "she", "it") or previous.lower.endswith("ly")):
+            if not (index + 1 < len(tokens) and tokens[index + 1].lower == "that"):
+                return None  # "a page on the website states that ...": a verb before "that"
         else:
             # "Smith's claims", "the senator's Fifth Amendment claims": a possessive makes a noun
             back = index - 1
@@ -831,6 +834,13 @@ class ArticleExtractor:
         nominal = self._nominal_cue(before)
         if nominal is not None:
             mention, cue = nominal
+            that = next((t for t in reversed(before) if t.lower == "that"), None)
+            if that is not None and before[-1] is not that and before[before.index(that) - 1].text == cue:
+                # 'Trump's claim that there were "thousands of shootings" in Chicago': the claim is the clause
+                c_start = before[before.index(that) + 1].start
+                if self._add_indirect(paragraph, sentence, quotes, mention, c_start,
+                                      self._coordinated_end(outside, c_start, sentence[1]), cue):
+                    return
             entity = self._resolve(mention, paragraph, sentence[0])
             self._add(Found(quote.start, quote.end, "partial" if words < 8 else "direct", paragraph, sentence,
                             mention, entity, cue, (quote,)))
@@ -912,6 +922,9 @@ class ArticleExtractor:
                 continue
             if position == 0:
                 return None
+            following = before[position + 1].lower if position + 1 < len(before) else None
+            if following not in (None, "that", ":", ",", "to"):
+                return None  # 'called Obama's remarks on Saturday "a wake-up call"': the remarks are not the quote
             owner = before[position - 1]
             if owner.lower in ("her", "his", "their"):
                 pronoun = {"her": "she", "his": "he", "their": "they"}[owner.lower]
