@@ -349,3 +349,15 @@ def test_noun_verb_before_that_is_a_verb():
     [statement] = run(text)
     assert (statement.kind, statement.cue) == ("mixed", "states")
     assert statement.text.startswith("the program will close")
+
+
+def test_quote_opening_a_reported_clause_is_mixed():
+    text = 'Mayor Tom Okafor said "modest fees" and a new parking levy would pay for the tram.'
+    [statement] = run(text)
+    assert (statement.kind, statement.speaker, statement.cue) == ("mixed", "Tom Okafor", "said")
+    assert statement.text == '"modest fees" and a new parking levy would pay for the tram'
+
+
+def test_quoted_reply_then_an_action_is_not_a_clause():
+    [statement] = run('Mayor Tom Okafor said "thank you" and left the hall.')
+    assert (statement.kind, statement.text) == ("direct", "thank you")

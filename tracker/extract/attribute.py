@@ -854,6 +854,17 @@ class ArticleExtractor:
             mention, cue, start = characterized
             entity = self._resolve(mention, paragraph, sentence[0])
             kind = "mixed" if start < quote.open_at else "direct"
+            lemma = rules.reporting_verbs().get(cue.lower())
+            following = [t for t in outside if quote.outer_end <= t.start < sentence[1]]
+            if kind == "direct" and lemma in DIRECT_CONTENT_VERBS and len(following) > 2 \
+                    and following[0].text[:1].islower() and not any(t.text in "\"“”" for t in following) \
+                    and not (following[0].lower in ("and", "but", "or") and _looks_like_verb(following[1].lower)):
+                # 'he said "budget reforms" and unpaid taxes would pay for it': the clause goes on
+                c_start, c_end = self._trim(quote.open_at, self._coordinated_end(outside, quote.open_at, sentence[1]))
+                if FINITE_VERB.search(self.text, quote.outer_end, c_end):
+                    self._add(Found(c_start, c_end, "mixed", paragraph, sentence, mention, entity, cue, (quote,)))
+                    quote.used = True
+                    return
             self._add(Found(start if kind == "mixed" else quote.start, quote.end if kind == "direct" else quote.outer_end,
                             kind, paragraph, sentence, mention, entity, cue, (quote,)))
             quote.used = True
