@@ -361,3 +361,10 @@ def test_quote_opening_a_reported_clause_is_mixed():
 def test_quoted_reply_then_an_action_is_not_a_clause():
     [statement] = run('Mayor Tom Okafor said "thank you" and left the hall.')
     assert (statement.kind, statement.text) == ("direct", "thank you")
+
+
+def test_contracted_pronoun_subject():
+    text = 'Mayor Ann Dube spoke first. She\u2019s claiming that the vote was "rigged from the start" by insiders.'
+    [statement] = run(text)
+    assert (statement.kind, statement.speaker, statement.speaker_mention, statement.cue) == (
+        "mixed", "Ann Dube", "She", "claiming")

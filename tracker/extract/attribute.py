@@ -52,6 +52,7 @@ INTRO_WORDS = frozenset(
     "over from by amid among".split()
 )
 SENTENCE_TERMINATORS = frozenset(".!?…")
+_CONTRACTED_SUBJECT = re.compile(r"(she|he|they|we|i)['’](?:s|re|ve|d|ll)$")
 # A reported clause has a finite verb: an auxiliary, a past tense, or a pronoun subject's verb.
 FINITE_VERB = re.compile(
     r"""(?ix)\b(?:
@@ -517,6 +518,13 @@ class ArticleExtractor:
                 end -= 1
         if tokens[end - 1].text == ",":
             return self._apposition_before(tokens, end - 1, floor)
+        contracted = _CONTRACTED_SUBJECT.match(tokens[end - 1].lower)
+        if contracted and verb_index < len(tokens) and (verb_lemma(tokens, verb_index) is not None
+                                                        or tokens[verb_index].lower in rules.characterizing_verbs()):
+            # "He's claiming", "they've said": the pronoun before the auxiliary, for a verb of speech
+            token, pronoun = tokens[end - 1], contracted.group(1)
+            return Mention(token.text[:len(pronoun)], token.start, token.start + len(pronoun), "pronoun",
+                           head=pronoun, gender={"she": "female", "he": "male"}.get(pronoun))
         mention = mention_ending_at(tokens, end, self.text, floor=floor)
         if mention is not None and mention.kind in ("organization", "name"):
             # "Tim Guest with the Nova Scotia Health Authority says": the person, for the organization.
