@@ -368,3 +368,10 @@ def test_contracted_pronoun_subject():
     [statement] = run(text)
     assert (statement.kind, statement.speaker, statement.speaker_mention, statement.cue) == (
         "mixed", "Ann Dube", "She", "claiming")
+
+
+def test_mixed_characterization_runs_to_the_end_of_its_clause():
+    text = 'Senator Joan Vale compared the tax plan to a "leaky bucket" that drains every town budget.'
+    [statement] = run(text)
+    assert (statement.kind, statement.speaker, statement.cue) == ("mixed", "Joan Vale", "compared")
+    assert statement.text == 'the tax plan to a "leaky bucket" that drains every town budget'

@@ -873,7 +873,11 @@ class ArticleExtractor:
                     self._add(Found(c_start, c_end, "mixed", paragraph, sentence, mention, entity, cue, (quote,)))
                     quote.used = True
                     return
-            self._add(Found(start if kind == "mixed" else quote.start, quote.end if kind == "direct" else quote.outer_end,
+            end = quote.end if kind == "direct" else quote.outer_end
+            if kind == "mixed":
+                # 'likened the refugees to a "vicious snake" in a song about ...': the rest of the clause
+                end = max(end, self._trim(start, self._coordinated_end(outside, start, sentence[1]))[1])
+            self._add(Found(start if kind == "mixed" else quote.start, end,
                             kind, paragraph, sentence, mention, entity, cue, (quote,)))
             quote.used = True
             return
