@@ -94,11 +94,6 @@ OBJECT_VERBS = frozenset("tell inform assure remind warn advise promise ask conv
 GERUND_VERBS = frozenset("suggest propose recommend deny admit acknowledge recall describe consider urge".split())
 
 
-# Between the parts of an interrupted quote: ',” he said, “' (one attribution, no full stop).
-_INTERRUPTION = re.compile(r"""\s*,\s*["”]([^"“”\n]{2,120}),\s*["“]\s*""")
-_FULL_STOP = re.compile(r"[!?;]|[a-z]{4,}\.(?:\s|$)")
-
-
 @dataclass
 class Found:
     """A statement before it becomes a Statement: spans, speaker, how it was found."""
@@ -253,29 +248,7 @@ class ArticleExtractor:
                 if in_sentence or _cue_pattern().search(self.text, s_start, s_end):
                     self._sentence(number, s_start, s_end, in_sentence)  # most sentences report nothing
         self._fill_quote_chains()
-        return self._join_interrupted(sorted(self.found, key=lambda f: f.start))
-
-    def _interruption(self, start: int, end: int) -> bool:
-        match = _INTERRUPTION.fullmatch(self.text, start, end)
-        return match is not None and not _FULL_STOP.search(match.group(1))
-
-    def _join_interrupted(self, found: list[Found]) -> list[Found]:
-        """'"My hope," he said, "is that the bill passes."': one quoted sentence that the
-        attribution interrupts is one statement, not two. Only when the second part goes on in
-        lower case after a comma, and both parts hang on the same mention."""
-        joined: list[Found] = []
-        for item in found:
-            previous = joined[-1] if joined else None
-            if (previous is not None and item.kind == "direct" and previous.kind == "direct"
-                    and item.paragraph == previous.paragraph and item.mention is not None
-                    and previous.mention is not None and item.mention.start == previous.mention.start
-                    and self.text[item.start:item.start + 1].islower()
-                    and self._interruption(previous.end, item.start)):
-                previous.end, previous.quotes = item.end, previous.quotes + item.quotes
-                previous.sentence = (previous.sentence[0], max(previous.sentence[1], item.sentence[1]))
-                continue
-            joined.append(item)
-        return joined
+        return sorted(self.found, key=lambda f: f.start)
 
     def _introduce_names(self) -> None:
         """Register the people and organizations a reader meets, where they are met."""
