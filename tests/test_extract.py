@@ -148,7 +148,7 @@ def test_partial_quote_with_nominal_cue():
     text = 'Mayor Lena Fox spoke.\n\nShe stood by her claim that the city had "no other option" this year.'
     statements = run(text)
     assert [(s.kind, s.text, s.speaker, s.cue) for s in statements] == [
-        ("partial", "no other option", "Lena Fox", "claim")]
+        ("mixed", 'the city had "no other option" this year', "Lena Fox", "claim")]
 
 
 @pytest.mark.parametrize(
@@ -292,3 +292,85 @@ def test_second_quote_in_the_sentence_keeps_the_speaker():
 def test_adverb_and_comma_before_the_reported_clause():
     [statement] = run("Paramedic Jo Hart said often, crews skip lunch to answer calls.")
     assert statement.text == "often, crews skip lunch to answer calls"
+
+
+def test_double_apostrophes_as_quotation_marks():
+    text = "''We will not sign this contract,'' said Dana Whitlock, the union's president."
+    assert brief(run(text)) == [
+        ("direct", "We will not sign this contract", "Dana Whitlock", "Dana Whitlock", "said")]
+
+
+def test_quote_resumed_in_a_new_sentence_stays_two_statements():
+    text = '"The vote is close," Priya Nair said. "We need every volunteer."'
+    assert [s.text for s in run(text)] == ["The vote is close", "We need every volunteer."]
+
+
+def test_apposition_after_inverted_speaker_is_not_said():
+    text = "The bridge will reopen in May, said Lucia Ferraro, a spokeswoman for the transit agency."
+    assert brief(run(text)) == [("indirect", "The bridge will reopen in May", "Lucia Ferraro", "Lucia Ferraro", "said")]
+
+
+def test_coordinated_clause_before_inverted_verb_is_not_an_apposition():
+    text = "The plan did not sit well with Republicans, and the meeting soured from there, said one staff member."
+    assert all(s.speaker_mention != "Republicans" for s in run(text))
+
+
+def test_possessive_makes_a_noun_of_a_reporting_verb():
+    text = "The board may ignore the mayor's Freedom of Information claims, and the courts rarely step in."
+    assert run(text) == []
+
+
+def test_plural_noun_after_auxiliary_is_no_verb_of_speech():
+    text = 'They had guns at the ready to "stop any looters" who came near the farm.'
+    assert run(text) == []
+
+
+def test_nominal_claim_that_takes_the_whole_clause():
+    text = 'Reporters checked Mayor Ida Brandt\u2019s claim that the city had "the cleanest air in the state" this spring.'
+    [statement] = run(text)
+    assert (statement.kind, statement.cue) == ("mixed", "claim")
+    assert statement.text == 'the city had "the cleanest air in the state" this spring'
+
+
+def test_nominal_cue_not_followed_by_the_quote_is_not_its_source():
+    text = 'Councillor Ray Dunn called the mayor\'s remarks on Friday "a cheap stunt" aimed at voters.'
+    assert all(s.cue != "remarks" for s in run(text))
+
+
+def test_noun_verb_before_that_is_a_verb():
+    text = 'A page on the agency\'s website states that the program will close "for lack of funds."'
+    [statement] = run(text)
+    assert (statement.kind, statement.cue) == ("mixed", "states")
+    assert statement.text.startswith("the program will close")
+
+
+def test_quote_opening_a_reported_clause_is_mixed():
+    text = 'Mayor Tom Okafor said "modest fees" and a new parking levy would pay for the tram.'
+    [statement] = run(text)
+    assert (statement.kind, statement.speaker, statement.cue) == ("mixed", "Tom Okafor", "said")
+    assert statement.text == '"modest fees" and a new parking levy would pay for the tram'
+
+
+def test_quoted_reply_then_an_action_is_not_a_clause():
+    [statement] = run('Mayor Tom Okafor said "thank you" and left the hall.')
+    assert (statement.kind, statement.text) == ("direct", "thank you")
+
+
+def test_contracted_pronoun_subject():
+    text = 'Mayor Ann Dube spoke first. She\u2019s claiming that the vote was "rigged from the start" by insiders.'
+    [statement] = run(text)
+    assert (statement.kind, statement.speaker, statement.speaker_mention, statement.cue) == (
+        "mixed", "Ann Dube", "She", "claiming")
+
+
+def test_mixed_characterization_runs_to_the_end_of_its_clause():
+    text = 'Senator Joan Vale compared the tax plan to a "leaky bucket" that drains every town budget.'
+    [statement] = run(text)
+    assert (statement.kind, statement.speaker, statement.cue) == ("mixed", "Joan Vale", "compared")
+    assert statement.text == 'the tax plan to a "leaky bucket" that drains every town budget'
+
+
+def test_quote_interrupted_by_its_attribution_stays_two_statements():
+    # GGT (and the project's corpus) count the two parts as two quotes; PolNeAR would join them.
+    text = '"What worries me most," Priya Nair said, "is that nobody reads the fine print."'
+    assert [s.text for s in run(text)] == ["What worries me most", "is that nobody reads the fine print."]

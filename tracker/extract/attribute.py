@@ -16,8 +16,9 @@ from functools import lru_cache
 from .. import rules
 from ..models import Article
 from .entities import Entities, Entity, fold
-from .mentions import DOCUMENT_NOUNS, NOT_NAMES, PRONOUN_OBJECTS, QUANTIFIER_GROUPS, Mention, mention_ending_at, mention_from_tokens, mention_starting_at
-from .units import Quote, Token, find_quotes, make_token, sentence_spans, tokenize
+from .mentions import (DOCUMENT_NOUNS, NOT_NAMES, PRONOUN_OBJECTS, QUANTIFIER_GROUPS, Mention, mention_ending_at,
+                       mention_from_tokens, mention_starting_at)
+from .units import Quote, Token, find_quotes, make_token, sentence_spans, straighten_double_apostrophes, tokenize
 
 AUXILIARIES = frozenset(
     "has have had is was were are be been will would could should can may might must did does do also later then "
@@ -53,6 +54,7 @@ INTRO_WORDS = frozenset(
     "over from by amid among".split()
 )
 SENTENCE_TERMINATORS = frozenset(".!?…")
+_CONTRACTED_SUBJECT = re.compile(r"(she|he|they|we|i)['’](?:s|re|ve|d|ll)$")
 # A reported clause has a finite verb: an auxiliary, a past tense, or a pronoun subject's verb.
 FINITE_VERB = re.compile(
     r"""(?ix)\b(?:
@@ -203,8 +205,18 @@ def verb_lemma(tokens: list[Token], index: int) -> tuple[str, int] | None:
         if token.lower == lemma:
             if previous.lower not in ("they", "we", "i", "you", "to", "will", "would", "did", "do", "may", "might", "could", "should"):
                 return None
-        elif previous.lower in DETERMINER_WORDS or not (previous.text[:1].isupper() or previous.lower in ("he", "she", "it") or previous.lower.endswith("ly")):
+        elif previous.lower in DETERMINER_WORDS or previous.text.endswith(("'s", "’s")):
             return None
+        elif not (previous.text[:1].isupper() or previous.lower in ("he", "she", "it") or previous.lower.endswith("ly")):
+            if not (index + 1 < len(tokens) and tokens[index + 1].lower == "that"):
+                return None  # "a page on the website states that ...": a verb before "that"
+        else:
+            # "Smith's claims", "the senator's Fifth Amendment claims": a possessive makes a noun
+            back = index - 1
+            while back > 0 and tokens[back].text[:1].isupper() and not tokens[back].text.endswith(("'s", "’s")):
+                back -= 1
+            if tokens[back].text.endswith(("'s", "’s")):
+                return None
     return lemma, 1
 
 
@@ -217,7 +229,8 @@ AFFILIATING = frozenset({"with", "of", "from", "at", "for"})
 class ArticleExtractor:
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.text = article.text
+        # The rules read this copy: same length, so every offset is one into article.text.
+        self.text = straighten_double_apostrophes(article.text)
         self.quotes = find_quotes(self.text, article.paragraphs)
         self._tokens: dict[int, list[Token]] = {}  # paragraph -> its tokens, made once
         self._quotes_by_paragraph: dict[int, list[Quote]] = {}
@@ -486,6 +499,13 @@ class ArticleExtractor:
                 end -= 1
         if tokens[end - 1].text == ",":
             return self._apposition_before(tokens, end - 1, floor)
+        contracted = _CONTRACTED_SUBJECT.match(tokens[end - 1].lower)
+        if contracted and verb_index < len(tokens) and (verb_lemma(tokens, verb_index) is not None
+                                                        or tokens[verb_index].lower in rules.characterizing_verbs()):
+            # "He's claiming", "they've said": the pronoun before the auxiliary, for a verb of speech
+            token, pronoun = tokens[end - 1], contracted.group(1)
+            return Mention(token.text[:len(pronoun)], token.start, token.start + len(pronoun), "pronoun",
+                           head=pronoun, gender={"she": "female", "he": "male"}.get(pronoun))
         mention = mention_ending_at(tokens, end, self.text, floor=floor)
         if mention is not None:
             return self._head_before_postmodifier(tokens, mention, floor) or mention
@@ -548,6 +568,8 @@ class ArticleExtractor:
             head = mention_ending_at(tokens, first, self.text, floor=floor)
             if head is None or head.end != tokens[first - 1].end:
                 return None
+            if tokens[first + 1].lower in ("and", "but", "or", "so"):
+                return None  # "Talks stalled, and the meeting soured, said ...": a clause, not an apposition
             inner = mention_from_tokens(tokens[first + 1:comma], self.text)
             if inner is not None and inner.kind == "name" and head.kind in ("title", "descriptor"):
                 inner.role = inner.role or _without_determiner(head.role or head.text)
@@ -676,6 +698,8 @@ class ArticleExtractor:
             # The attribution sits inside the sentence: what follows it may be said too.
             word = rest[1].lower
             follow = None
+            if mention is inverted and (word in ("a", "an", "the") or rest[1].text.endswith(("'s", "’s"))):
+                return mention, [first]  # "..., said Ann Lee, a lawyer for the city": who she is
             if word in SPEECH_PARTICIPLES:
                 follow = 3 if rest[2].lower == "that" else 2
             elif word in ("but", "and", "so"):
@@ -841,6 +865,13 @@ class ArticleExtractor:
         nominal = self._nominal_cue(before)
         if nominal is not None:
             mention, cue = nominal
+            that = next((t for t in reversed(before) if t.lower == "that"), None)
+            if that is not None and before[-1] is not that and before[before.index(that) - 1].text == cue:
+                # 'Trump's claim that there were "thousands of shootings" in Chicago': the claim is the clause
+                c_start = before[before.index(that) + 1].start
+                if self._add_indirect(paragraph, sentence, quotes, mention, c_start,
+                                      self._coordinated_end(outside, c_start, sentence[1]), cue):
+                    return
             entity = self._resolve(mention, paragraph, sentence[0])
             self._add(Found(quote.start, quote.end, "partial" if words < 8 else "direct", paragraph, sentence,
                             mention, entity, cue, (quote,)))
@@ -854,7 +885,22 @@ class ArticleExtractor:
             mention, cue, start = characterized
             entity = self._resolve(mention, paragraph, sentence[0])
             kind = "mixed" if start < quote.open_at else "direct"
-            self._add(Found(start if kind == "mixed" else quote.start, quote.end if kind == "direct" else quote.outer_end,
+            lemma = rules.reporting_verbs().get(cue.lower())
+            following = [t for t in outside if quote.outer_end <= t.start < sentence[1]]
+            if kind == "direct" and lemma in DIRECT_CONTENT_VERBS and len(following) > 2 \
+                    and following[0].text[:1].islower() and not any(t.text in "\"“”" for t in following) \
+                    and not (following[0].lower in ("and", "but", "or") and _looks_like_verb(following[1].lower)):
+                # 'he said "budget reforms" and unpaid taxes would pay for it': the clause goes on
+                c_start, c_end = self._trim(quote.open_at, self._coordinated_end(outside, quote.open_at, sentence[1]))
+                if FINITE_VERB.search(self.text, quote.outer_end, c_end):
+                    self._add(Found(c_start, c_end, "mixed", paragraph, sentence, mention, entity, cue, (quote,)))
+                    quote.used = True
+                    return
+            end = quote.end if kind == "direct" else quote.outer_end
+            if kind == "mixed":
+                # 'likened the refugees to a "vicious snake" in a song about ...': the rest of the clause
+                end = max(end, self._trim(start, self._coordinated_end(outside, start, sentence[1]))[1])
+            self._add(Found(start if kind == "mixed" else quote.start, end,
                             kind, paragraph, sentence, mention, entity, cue, (quote,)))
             quote.used = True
             return
@@ -896,6 +942,8 @@ class ArticleExtractor:
             listed = token.lower in characterizing or verb_lemma(before, position) is not None
             if not listed and not _looks_like_verb(token.lower):
                 continue
+            if not listed and token.lower[-1] == "s" and position and before[position - 1].lower in AUXILIARIES:
+                continue  # "they had guns", "has plans": after an auxiliary, an -s word is a noun
             mention = self._subject_before(before, position)
             if mention is None and listed and self._subject_elsewhere(before, position):
                 mention = self._sentence_subject(outside, sentence)
@@ -920,6 +968,9 @@ class ArticleExtractor:
                 continue
             if position == 0:
                 return None
+            following = before[position + 1].lower if position + 1 < len(before) else None
+            if following not in (None, "that", ":", ",", "to"):
+                return None  # 'called Obama's remarks on Saturday "a wake-up call"': the remarks are not the quote
             owner = before[position - 1]
             if owner.lower in ("her", "his", "their"):
                 pronoun = {"her": "she", "his": "he", "their": "they"}[owner.lower]

@@ -92,6 +92,19 @@ class Quote:
         return len(text[self.start:self.end].split())
 
 
+_DOUBLE_APOSTROPHE = re.compile(r"(?<!')''(?!')")
+
+
+def straighten_double_apostrophes(text: str) -> str:
+    """Some papers (and their archives) write quotation marks as two apostrophes: ''Yes,'' she
+    said. Return the text with each such pair read as a space and a straight double quote (the
+    mark on the second apostrophe, so an opening mark comes right before the quoted words and a
+    closing one covers both apostrophes); every offset stays where it was."""
+    if "''" not in text:
+        return text
+    return _DOUBLE_APOSTROPHE.sub(' "', text)
+
+
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Double-quoted spans in each paragraph. Single quotes are left alone: they
     nest inside double quotes, and apostrophes make them unreliable openers."""
