@@ -148,7 +148,7 @@ def test_feeds_ingest_with_statements(runner, db_path, tmp_path):
     write(tmp_path / "feeds", "courier.atom", ATOM)
     result = runner.invoke(cli, ["ingest", str(tmp_path / "feeds"), "--db", str(db_path)])
     assert result.exit_code == 1  # the empty RSS entry
-    assert result.output.splitlines()[-1] == "articles: 3 added, 0 unchanged, 0 replaced, 1 failed; statements: 4 added"
+    assert result.output.splitlines()[-1] == "articles: 3 added, 0 unchanged, 0 replaced, 1 failed; statements: 5 added"
     db = Database(db_path)
     rows = list(db.query(
         "select statements.speaker_mention, statements.text, sources.name as outlet, articles.url from statements"
