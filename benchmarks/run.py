@@ -469,7 +469,7 @@ def write_report(results: dict, scale: str, out: Path) -> None:
         "written once per batch rather than once per article; WAL and synchronous=NORMAL. Outlet, tag and resolved "
         "speaker ids are remembered for the run (`StoreCache`; dropped when an article rolls back or another "
         "connection writes). Quote candidates read at most 17 postings per shingle and skip common phrases, so "
-        "the time per article stays flat as the database grows; a quote's row is recomputed with one query per "
+        "a phrase many quotes share costs no more as the database grows; a quote's row is recomputed with one query per "
         "article and only changed columns are written (full-text triggers fire on the indexed columns only); "
         "per-article inserts are plain executemany; a 64 MB page cache while ingesting.",
         "- `--workers N`: N spawned processes extract, this process writes; tasks are files or 100-line slices "
