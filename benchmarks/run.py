@@ -361,8 +361,9 @@ def write_report(results: dict, scale: str, out: Path) -> None:
         "rerun it to reproduce them). Corpora come from `benchmarks/generate.py` (seed 6): JSON Lines articles "
         "of 3,500 to 6,500 characters with 3 to 15 statements each (direct, indirect, partial, pronoun and "
         "two-paragraph quotes), 3,000 speakers drawn with Zipf-like frequency, 150 outlets, dates over 2019-2025. "
-        "About 10 statements are found per article, so 100, 1k, 10k and 100k articles give about "
-        "1k, 10k, 100k and 1M statements (`python benchmarks/generate.py DIR --articles N`).",
+        f"The extractor finds about {ip['statements'] / ip['articles']:.0f} statements per article, so 1M "
+        f"statements is about {fmt(round(1e6 / (ip['statements'] / ip['articles']), -2))} articles "
+        "(`python benchmarks/generate.py DIR --articles N`).",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"SQLite {sqlite3.sqlite_version}. It was shared with other jobs during the run "
