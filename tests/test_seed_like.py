@@ -48,7 +48,7 @@ def test_seed_like_page(tmp_path):
         ("the province agreed to share the cost of the highway", "Louise Tremblay", "indirect"),
         ("We never signed anything.", "Louise Tremblay", "direct"),
         ("This road was planned without the communities it crosses.", "Louise Tremblay", "direct"),
-        ('the province had "no obligation" to pay', "Louise Tremblay", "mixed"),
+        ("no obligation", "Louise Tremblay", "partial"),
         ("We are open to talks, but not to ultimatums.", "Louise Tremblay", "direct"),
     ]
     assert "Owen Park" not in {r["name"] for r in db["speakers"].rows}

@@ -865,13 +865,8 @@ class ArticleExtractor:
         nominal = self._nominal_cue(before)
         if nominal is not None:
             mention, cue = nominal
-            that = next((t for t in reversed(before) if t.lower == "that"), None)
-            if that is not None and before[-1] is not that and before[before.index(that) - 1].text == cue:
-                # 'Trump's claim that there were "thousands of shootings" in Chicago': the claim is the clause
-                c_start = before[before.index(that) + 1].start
-                if self._add_indirect(paragraph, sentence, quotes, mention, c_start,
-                                      self._coordinated_end(outside, c_start, sentence[1]), cue):
-                    return
+            # 'her assertion that Mexico had received "no information"': the quoted words are the
+            # statement (a partial quote), as news readers and the GGT annotation take it
             entity = self._resolve(mention, paragraph, sentence[0])
             self._add(Found(quote.start, quote.end, "partial" if words < 8 else "direct", paragraph, sentence,
                             mention, entity, cue, (quote,)))
@@ -978,8 +973,10 @@ class ArticleExtractor:
                                   gender={"she": "female", "he": "male"}.get(pronoun))
                 return mention, token.text
             if owner.text.endswith(("'s", "’s")):
-                words = owner.text[:-2]
-                mention = mention_from_tokens([make_token(words, owner.start, owner.end - 2)], self.text)
+                # "Mayor Ida Brandt's claim": the whole name before the possessive, not its last word
+                stem = make_token(owner.text[:-2], owner.start, owner.end - 2)
+                words = [*before[max(0, position - 7):position - 1], stem]
+                mention = mention_ending_at(words, len(words), self.text) or mention_from_tokens([stem], self.text)
                 if mention is not None:
                     return mention, token.text
             return None
