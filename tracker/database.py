@@ -139,7 +139,7 @@ def checkpoint(db: Database) -> None:
 def insert_rows(db: Database, table: str, rows: list[dict], ignore: bool = False) -> int | None:
     """Plain executemany for the per-article inserts (sqlite-utils' insert_all introspects the
     table on every call, which cost more than the insert itself); the schema is ensure_schema's.
-    Returns the last rowid inserted."""
+    Returns the new row's id when one row is inserted."""
     if not rows:
         return None
     columns = list(rows[0])
@@ -147,5 +147,5 @@ def insert_rows(db: Database, table: str, rows: list[dict], ignore: bool = False
            f"values ({', '.join('?' * len(columns))})")
     if len(rows) == 1:
         return db.conn.execute(sql, [rows[0][c] for c in columns]).lastrowid
-    cursor = db.conn.executemany(sql, [[r[c] for c in columns] for r in rows])
-    return cursor.lastrowid
+    db.conn.executemany(sql, [[r[c] for c in columns] for r in rows])
+    return None

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from .database import BatchLost, WriteBatch, checkpoint, write_transaction
 from .dates import parse_date
 from .extract import EXTRACTOR_VERSION, extract
-from .models import Article
+from .models import Article, Statement
 from .readers import ReadError, Skipped, find_files, read_file
 from .schema import ensure_schema
 from .store import ADDED, REPLACED, UNCHANGED, StoreCache, record_error, store_article, tune_for_ingest
@@ -68,13 +68,9 @@ class IngestSummary:
         ) + "".join(f"; {skip.count} {skip.reason}" for skip in self.skipped)
 
 
-def ingest_file(db: Database, path: Path, summary: IngestSummary, fmt: str | None = None,
-                overrides: Overrides | None = None, on_error: Callable[[ReadError], None] | None = None,
-                cache: StoreCache | None = None, batch: WriteBatch | None = None) -> None:
-    cache = cache if cache is not None else StoreCache()
-    if batch is None:
-        with WriteBatch(db, on_rollback=cache.reset) as batch:
-            return ingest_file(db, path, summary, fmt, overrides, on_error, cache, batch)
+def ingest_file(db: Database, path: Path, summary: IngestSummary, batch: WriteBatch, cache: StoreCache,
+                fmt: str | None = None, overrides: Overrides | None = None,
+                on_error: Callable[[ReadError], None] | None = None) -> None:
     errors: list[ReadError] = []
     for item in read_file(path, fmt):
         if isinstance(item, Skipped):
@@ -86,17 +82,29 @@ def ingest_file(db: Database, path: Path, summary: IngestSummary, fmt: str | Non
         article = overrides.apply(item) if overrides else item
         try:
             statements = extract(article)
-            with batch.article():  # the article and all its statements, or nothing
-                outcome = store_article(db, article, statements, EXTRACTOR_VERSION, cache)
-        except BatchLost:
-            raise
         except Exception as error:  # one bad article must not stop the others
             _fail(summary, ReadError(article.path, f"{type(error).__name__}: {error}"), errors, on_error)
             continue
-        finally:
-            batch.commit_if_due()
-        summary.count(outcome, len(statements))
+        store_in_batch(db, batch, article, statements, cache, summary, errors, on_error)
     replace_errors(db, str(path), errors)
+
+
+def store_in_batch(db: Database, batch: WriteBatch, article: Article, statements: list[Statement],
+                   cache: StoreCache, summary: IngestSummary, errors: list[ReadError],
+                   on_error: Callable[[ReadError], None] | None) -> None:
+    """Store one article in the open batch and count it; if it fails, nothing of it is kept, the
+    failure joins ``errors`` (its file's) and the run goes on. A lost batch stops the run."""
+    try:
+        with batch.article():  # the article and all its statements, or nothing
+            outcome = store_article(db, article, statements, EXTRACTOR_VERSION, cache)
+    except BatchLost:
+        raise
+    except Exception as error:
+        _fail(summary, ReadError(article.path, f"{type(error).__name__}: {error}"), errors, on_error)
+        return
+    finally:
+        batch.commit_if_due()
+    summary.count(outcome, len(statements))
 
 
 def ingest_paths(db: Database, paths: Iterable[str | Path], fmt: str | None = None,
@@ -118,7 +126,7 @@ def ingest_paths(db: Database, paths: Iterable[str | Path], fmt: str | None = No
             files.append(item)
     with WriteBatch(db, max_articles=commit_every, on_rollback=cache.reset) as batch:
         for path in (progress(files) if progress else files):
-            ingest_file(db, path, summary, fmt, overrides, on_error, cache, batch)
+            ingest_file(db, path, summary, batch, cache, fmt, overrides, on_error)
     checkpoint(db)
     return summary
 

@@ -18,14 +18,14 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .database import BatchLost, WriteBatch, checkpoint, write_transaction
-from .extract import EXTRACTOR_VERSION, extract
-from .ingest import COMMIT_EVERY, IngestSummary, Overrides, _fail, replace_errors
+from .database import WriteBatch, checkpoint, write_transaction
+from .extract import extract
+from .ingest import COMMIT_EVERY, IngestSummary, Overrides, _fail, replace_errors, store_in_batch
 from .models import Article, Statement
 from .readers import READERS, ReadError, Skipped, find_files, format_for, read_file
 from .readers.decode import DecodeError, decode_bytes
 from .schema import ensure_schema
-from .store import StoreCache, store_article, tune_for_ingest
+from .store import StoreCache, tune_for_ingest
 
 LINES_PER_TASK = 100
 TASKS_IN_FLIGHT_PER_WORKER = 4
@@ -215,18 +215,7 @@ def ingest_parallel(db: Database, paths: Iterable[str | Path], fmt: str | None =
                 if isinstance(item, ReadError):
                     _fail(summary, item, errors.setdefault(item.path, []), on_error)
                     continue
-                try:
-                    with batch.article():  # the article and all its statements, or nothing
-                        outcome = store_article(db, item, statements, EXTRACTOR_VERSION, cache)
-                except BatchLost:
-                    raise
-                except Exception as error:
-                    failure = ReadError(item.path, f"{type(error).__name__}: {error}")
-                    _fail(summary, failure, errors.setdefault(item.path, []), on_error)
-                    continue
-                finally:
-                    batch.commit_if_due()
-                summary.count(outcome, len(statements))
+                store_in_batch(db, batch, item, statements, cache, summary, errors.setdefault(item.path, []), on_error)
     for path, path_errors in errors.items():
         replace_errors(db, path, path_errors)
     checkpoint(db)
