@@ -40,6 +40,33 @@ def test_statements_page_has_top_speakers_and_monthly_charts(filled, db):
     assert 'href="/-/timeline?speaker=' in html
 
 
+
+def test_statement_charts_are_kept_until_the_database_changes(filled, db, monkeypatch):
+    from tracker.datasette_plugin import hooks
+
+    app = datasette_app(filled)
+    counted = []
+    real = hooks.top_speakers
+
+    async def counting(database, limit):
+        counted.append(limit)
+        return await real(database, limit)
+
+    monkeypatch.setattr(hooks, "top_speakers", counting)
+
+    def first_bar(html):
+        return re.search(r'<g class="bar"><title>([^<]+): (\d+)</title>', html).groups()
+
+    name, count = first_bar(get(app, "/tracker/statements").text)
+    assert first_bar(get(app, "/tracker/statements?kind=direct").text) == (name, count)
+    assert len(counted) == 1  # the second page reused the charts
+    db.execute("update statements set speaker_id = (select id from speakers where name = ?)"
+               " where speaker_id is not null", [name])
+    db.conn.commit()
+    total = db.execute("select count(*) from statements where speaker_id is not null").fetchone()[0]
+    assert first_bar(get(app, "/tracker/statements").text) == (name, str(total))
+    assert len(counted) == 2
+
 def test_statement_card_shows_quote_speaker_date_outlet_and_context(filled, db):
     [row] = db.query("select id, article_id from statements where text like 'We would rather inconvenience%'")
     html = get(datasette_app(filled), f"/tracker/statements/{row['id']}").text
