@@ -112,6 +112,21 @@ def test_quote_followed_by_dash_and_name():
     assert (statement.text, statement.speaker) == ("Every vote is a voice.", "Grace Obi")
 
 
+def test_reader_comments_signed_with_a_horizontal_bar_and_a_misplaced_opening_mark():
+    statements = run("Readers wrote in after the debate.\n\n"
+                     "\u201dThe plan ignores the people who live here.\u201d \u2015 Lorna Vick\n\n"
+                     "\u201cNobody asked the farmers.\u201d\u2015 Tomas Brell")
+    assert [(s.text, s.kind, s.speaker) for s in statements] == [
+        ("The plan ignores the people who live here.", "direct", "Lorna Vick"),
+        ("Nobody asked the farmers.", "direct", "Tomas Brell"),
+    ]
+
+
+def test_a_closing_mark_before_a_word_opens_nothing_without_a_second_one():
+    statements = run("She called the scheme a \u201dbargain and left.")
+    assert statements == []
+
+
 def test_indirect_said_that():
     [statement] = run("Police Chief Amir Khan said that patrols would double in the downtown core.")
     assert brief([statement]) == [
@@ -376,3 +391,58 @@ def test_quote_interrupted_by_its_attribution_stays_two_statements():
     # GGT (and the project's corpus) count the two parts as two quotes; PolNeAR would join them.
     text = '"What worries me most," Priya Nair said, "is that nobody reads the fine print."'
     assert [s.text for s in run(text)] == ["What worries me most", "is that nobody reads the fine print."]
+
+
+def test_a_holiday_is_never_the_person_a_pronoun_means():
+    statements = run("Dennis Brook lives in a tent by the river.\n\n"
+                     'On Canada Day, he plans to invite his friends. "I got a gift for each of them," he says.')
+    assert [(s.text, s.speaker) for s in statements] == [("I got a gift for each of them", "Dennis Brook")]
+
+
+def test_a_name_after_a_long_role_is_the_subject_a_pronoun_finds():
+    statements = run("Marta Quill wants a deal.\n\nChinese Foreign Ministry spokesperson Li Wen gave no details. "
+                     "But he said more information would be released in due course.")
+    assert [(s.speaker, s.speaker_mention) for s in statements] == [("Li Wen", "he")]
+
+
+def test_an_all_caps_title_after_a_place_is_a_role_not_a_name():
+    statements = run('Jim Eglin, Yellowhead MP, said he drove around with flags on his truck.\n\n'
+                     '"We are trying to make a point," he said.')
+    assert [s.speaker for s in statements] == ["Jim Eglin", "Jim Eglin"]
+
+
+def test_an_apposition_past_a_relative_clause_names_the_speaker():
+    [statement] = run("Joe Niemann, a county commissioner in Kenton County, where the school is situated, "
+                      'said the photo "totally misrepresents the culture" at the school.')
+    assert (statement.kind, statement.speaker) == ("mixed", "Joe Niemann")
+
+
+@pytest.mark.parametrize("sentence, speaker, speaker_type", [
+    ("A statement from the EU said the plan would fail.", "EU", "organization"),
+    ("The Ministry of Health said the clinic would reopen.", "Ministry of Health", "organization"),
+    ("A report from the Bank of Canada said rates would hold.", "Bank of Canada", "organization"),
+    ("According to EHS, the target is met in most cases.", "EHS", "organization"),
+])
+def test_bodies_named_across_of_or_by_an_acronym_speak_as_organizations(sentence, speaker, speaker_type):
+    [statement] = run(sentence)
+    assert (statement.speaker, statement.speaker_type) == (speaker, speaker_type)
+
+
+def test_he_is_not_the_man_named_in_what_he_reports():
+    statements = run('Ken Njoro runs a software firm in the hotel.\n\n'
+                     '"We heard the shots first," said Hiram Macharo, who works in the building.\n\n'
+                     "Macharo and some colleagues hid under desks, he said, but one person ran to the roof.")
+    assert [(s.text, s.speaker) for s in statements] == [
+        ("We heard the shots first", "Hiram Macharo"),
+        ("Macharo and some colleagues hid under desks", "Ken Njoro"),
+        ("one person ran to the roof", "Ken Njoro"),
+    ]
+
+
+def test_a_quote_paragraph_continues_whoever_spoke_last_in_the_text():
+    statements = run("Terry Chapel leads the paramedics' union.\n\n"
+                     "According to the agency, the target is met in 90 per cent of cases, but Chapel says "
+                     "that\u2019s not what the union is seeing.\n\n"
+                     "\u201cResponse times can be 45 minutes in a rural township.\u201d")
+    assert statements[-1].text == "Response times can be 45 minutes in a rural township."
+    assert statements[-1].speaker == "Terry Chapel"

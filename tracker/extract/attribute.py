@@ -16,9 +16,9 @@ from functools import lru_cache
 from .. import rules
 from ..models import Article
 from .entities import Entities, Entity, fold
-from .mentions import (DOCUMENT_NOUNS, NOT_NAMES, PRONOUN_OBJECTS, QUANTIFIER_GROUPS, Mention, mention_ending_at,
+from .mentions import (DOCUMENT_NOUNS, NOT_NAMES, PRONOUN_OBJECTS, QUANTIFIER_GROUPS, SPOKES_NOUNS, Mention, mention_ending_at,
                        mention_from_tokens, mention_starting_at)
-from .units import Quote, Token, find_quotes, make_token, sentence_spans, straighten_double_apostrophes, tokenize
+from .units import DASHES, Quote, Token, find_quotes, make_token, sentence_spans, straighten_double_apostrophes, tokenize
 
 AUXILIARIES = frozenset(
     "has have had is was were are be been will would could should can may might must did does do also later then "
@@ -231,6 +231,8 @@ class ArticleExtractor:
         self.article = article
         # The rules read this copy: same length, so every offset is one into article.text.
         self.text = straighten_double_apostrophes(article.text)
+        self._pronoun_referents: dict[tuple[int, int], Entity | None] = {}
+        self._last_speaker_at = -1
         self.quotes = find_quotes(self.text, article.paragraphs)
         self._tokens: dict[int, list[Token]] = {}  # paragraph -> its tokens, made once
         self._quotes_by_paragraph: dict[int, list[Quote]] = {}
@@ -279,6 +281,13 @@ class ArticleExtractor:
                     if end < len(tokens) and tokens[end].lower in DOCUMENT_NOUNS:
                         end += 1  # "an NBC News report": the report speaks for NBC News
                     mention = mention_ending_at(tokens, end, self.text, floor=max(0, index - 4))
+                    if mention is not None and mention.start < tokens[index].start:
+                        # "Chinese Foreign Ministry spokesperson Lu Kang gave ...": the subject
+                        # starts where the role does
+                        first = index
+                        while first > 0 and tokens[first - 1].start >= mention.start:
+                            first -= 1
+                        subject = subject or self._is_subject(tokens, first, end)
                     if mention is not None and mention.kind in ("name", "organization") and not self._is_place(mention):
                         if mention.kind == "name" and after_the and not mention.role:
                             pass  # "the Harbour Bridge": people's names take no article
@@ -393,7 +402,7 @@ class ArticleExtractor:
         if index + 2 < len(after) and after[index].lower == "according" and after[index + 1].lower == "to":
             mention = mention_starting_at(after, index + 2, self.text)
             return (mention, "according to", None) if mention is not None else None
-        if index < len(after) and after[index].text in ("—", "–", "-") and index + 1 < len(after):
+        if index < len(after) and after[index].text in DASHES and index + 1 < len(after):
             mention = mention_starting_at(after, index + 1, self.text)
             if mention is not None and mention.kind in ("name", "organization"):
                 return mention, None, None
@@ -534,6 +543,9 @@ class ArticleExtractor:
                 break
         else:
             return None
+        if words in (("from",), ("of",)) and tokens[first - 1].lower in DOCUMENT_NOUNS | SPOKES_NOUNS \
+                and mention.kind in ("organization", "name") and tokens[first - 1].text[:1].islower():
+            return mention  # "A statement from the EU said": the body it comes from speaks
         head = mention_ending_at(tokens, first, self.text, floor=floor)
         if head is None or head.end != tokens[first - 1].end:
             return None
@@ -562,8 +574,16 @@ class ArticleExtractor:
     def _apposition_before(self, tokens: list[Token], comma: int, floor: int) -> Mention | None:
         """'Hugh Hill, a doctor, said' / 'The city's chief engineer, Marcus Bell, said' /
         'Smith, 54, said' / 'Smith, who runs a bakery, said'."""
-        for first in range(comma - 1, max(floor - 1, comma - 16), -1):
+        reach = 16
+        for first in range(comma - 1, floor - 1, -1):
+            if first <= comma - reach:
+                break
             if tokens[first].text != ",":
+                continue
+            if tokens[first + 1].lower in ("where", "which", "whose", "when", "whom"):
+                # "Joe Roe, a commissioner in Kenton County, where the school is, said": the
+                # relative clause tells about the place; the apposition before it names the speaker
+                reach = comma - first + 16
                 continue
             head = mention_ending_at(tokens, first, self.text, floor=floor)
             if head is None or head.end != tokens[first - 1].end:
@@ -649,7 +669,7 @@ class ArticleExtractor:
             kind, c_start, c_end = "direct", inner[0].start, inner[0].end
         for quote in inner:
             quote.used = True
-        entity = self._resolve(mention, paragraph, sentence[0])
+        entity = self._resolve(mention, paragraph, sentence[0], content=(c_start, c_end))
         self._add(Found(c_start, c_end, kind, paragraph, sentence, mention, entity, cue, tuple(inner)))
         return True
 
@@ -785,7 +805,7 @@ class ArticleExtractor:
             if token.start <= start or token.start >= end:
                 continue
             j = i
-            if token.text in (",", "—", "–", ";"):
+            if token.text in (",", ";") or token.text in DASHES[:3]:
                 j += 1
             if j < len(tokens) and tokens[j].lower in ("and", "but", "while", "whereas"):
                 j += 1
@@ -909,7 +929,7 @@ class ArticleExtractor:
             self._add(Found(quote.start, quote.end, "direct", paragraph, sentence, None, earlier[-1].entity, None, (quote,)))
             quote.used = True
             return
-        if before and not all(t.lower in ("and", "but", "so", "—", "–", "-", ",") for t in before):
+        if before and not all(t.lower in ("and", "but", "so", ",") or t.text in DASHES for t in before):
             return  # a quotation inside someone else's sentence that no rule attributes
         starts_paragraph = self._opens_paragraph(quote) or quote.continued
         previous = self.last_speaker
@@ -983,11 +1003,17 @@ class ArticleExtractor:
         return None
 
     # -- speakers ------------------------------------------------------------
-    def _resolve(self, mention: Mention, paragraph: int, sentence_start: int | None = None) -> Entity | None:
+    def _resolve(self, mention: Mention, paragraph: int, sentence_start: int | None = None,
+                 content: tuple[int, int] | None = None) -> Entity | None:
+        if mention.kind == "pronoun" and (mention.start, mention.end) in self._pronoun_referents:
+            # one "he said" reporting two clauses ("X did this, he said, but Y did that") is one person
+            return self._pronoun_referents[mention.start, mention.end]
         recent = None
         if self.last_speaker is not None and paragraph - self.last_speaker[1] <= 3:
             recent = self.last_speaker[0]
-        entity = self.entities.resolve(mention, mention.start, recent)
+        entity = self.entities.resolve(mention, mention.start, recent, content)
+        if mention.kind == "pronoun":
+            self._pronoun_referents[mention.start, mention.end] = entity
         if entity is None and mention.kind in ("title", "descriptor") and mention.text.lower().startswith("the "):
             # "... with Donald Trump, where the former US president had suggested": a definite
             # description right after a name in the same sentence is that person.
@@ -1005,7 +1031,11 @@ class ArticleExtractor:
     def _add(self, found: Found) -> None:
         self.found.append(found)
         if found.entity is not None or found.mention is not None:
-            self.last_speaker = (found.entity, found.paragraph)
+            # the speaker of the statement that comes last in the text, whatever rule found it first
+            # ("According to EHS, ... but Chapman says ...": Chapman has the floor)
+            if self.last_speaker is None or found.paragraph > self.last_speaker[1] or found.start >= self._last_speaker_at:
+                self.last_speaker = (found.entity, found.paragraph)
+                self._last_speaker_at = found.start
 
     def _fill_quote_chains(self) -> None:
         """A quote running over paragraphs has one speaker: give it to every part."""

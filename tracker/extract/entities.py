@@ -138,10 +138,13 @@ class Entities:
         return entity
 
     # -- resolving -----------------------------------------------------------
-    def resolve(self, mention: Mention, position: int, recent_speaker: Entity | None = None) -> Entity | None:
-        """The entity a speaker mention at ``position`` refers to, or None."""
+    def resolve(self, mention: Mention, position: int, recent_speaker: Entity | None = None,
+                content: tuple[int, int] | None = None) -> Entity | None:
+        """The entity a speaker mention at ``position`` refers to, or None. A pronoun never
+        refers to someone named inside ``content``, the words it reports: in "Macharia hid
+        under a desk, he said", he is not Macharia."""
         if mention.kind == "pronoun":
-            return self._resolve_pronoun(mention, position, recent_speaker)
+            return self._resolve_pronoun(mention, position, recent_speaker, content)
         if mention.kind == "name":
             self._speaking = True
             try:
@@ -200,12 +203,14 @@ class Entities:
                 return found
         return self.introduce(mention, position, subject=True)
 
-    def _resolve_pronoun(self, mention: Mention, position: int, recent_speaker: Entity | None) -> Entity | None:
+    def _resolve_pronoun(self, mention: Mention, position: int, recent_speaker: Entity | None,
+                         content: tuple[int, int] | None = None) -> Entity | None:
         pronoun = mention.head
         if pronoun in ("she", "he"):
             wanted = "female" if pronoun == "she" else "male"
             def person(e: Entity) -> bool:
-                return e.type == "person" and e.evidence and e.gender in (None, wanted)
+                return e.type == "person" and e.evidence and e.gender in (None, wanted) and not (
+                    content and _named_within(e, content))
 
             if recent_speaker is not None and person(recent_speaker):
                 # The one already speaking keeps the floor unless someone compatible has since
@@ -265,6 +270,11 @@ PRONOUN_WINDOW = 2500  # characters back that "she" or "he" reaches for a known 
 PLACE_MODIFIERS = frozenset(
     "us u.s american canadian mexican british chinese russian french german federal provincial state city".split()
 )
+
+
+def _named_within(entity: Entity, span: tuple[int, int]) -> bool:
+    index = bisect.bisect_left(entity.positions, span[0])
+    return index < len(entity.positions) and entity.positions[index] < span[1]
 
 
 def _same_person(tokens: list[str], theirs: list[str]) -> bool:

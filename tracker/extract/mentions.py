@@ -34,6 +34,7 @@ NOT_NAMES = frozenset(
     other another such no not one two three less more every mr mrs ms dr january february march april may june july august september
     october november december monday tuesday wednesday thursday friday saturday sunday""".split()
 )
+CALENDAR_HEADS = frozenset({"day", "eve", "weekend", "week"})  # Canada Day, Christmas Eve, Pride Week
 HONORIFICS = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female"}
 GENDERED_NOUNS = {
     "spokeswoman": "female", "chairwoman": "female", "congresswoman": "female", "councilwoman": "female",
@@ -280,6 +281,15 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
     run = rest[run_start:]
     if any(t.lower in NOT_NAMES for t in run[1:]) or run[0].lower in NOT_NAMES - {"the"}:
         return None
+    wider = run_start
+    while wider > 1 and rest[wider - 1].lower in ("of", "for", "and", "&") and _is_cap(rest[wider - 2]):
+        wider -= 1
+        while wider > 0 and _is_cap(rest[wider - 1]) and rest[wider - 1].lower not in NOT_NAMES:
+            wider -= 1
+    if wider < run_start and _is_organization([t.lower for t in rest[wider:]]):
+        # "the Ministry of Health", "Bank of Canada": one organization across "of"
+        name = text[rest[wider].start: rest[-1].end]
+        return Mention(surface, start, end, "organization", name=name, affiliation=affiliation, head=rest[-1].lower)
     if run[0].lower == "the":
         run = run[1:]
         determiner = "the"
@@ -293,10 +303,13 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
         if _title_length(run, index) or run[index].lower in HONORIFICS or run[index].lower in rules.person_nouns():
             title_end = index
     if _title_length(run, len(run) - 1) and (len(run) == 1 or _title_length(run, len(run) - 1) == len(run)
-                                             or _title_length(run, len(run) - 2)):
+                                             or _title_length(run, len(run) - 2)
+                                             or run[-1].text.rstrip(".").isupper()):  # "Yellowhead MP"
         title_end = len(run) - 1  # "Mexico's President": a title with no name (but "Robert Major" is a name)
     name_run = run[title_end + 1:]
-    if name_run and _is_organization([t.lower for t in name_run]):
+    if name_run and (_is_organization([t.lower for t in name_run]) or (
+            len(name_run) == 1 and name_run[0].text.isupper() and len(name_run[0].text) > 1 and not title_end + 1)):
+        # ... or "the EU", "according to EHS": an acronym alone names a body, not a person
         name = text[name_run[0].start: name_run[-1].end]
         return Mention(surface, start, end, "organization", name=name, affiliation=affiliation, head=name_run[-1].lower)
     honorific = None
@@ -318,6 +331,9 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
             return None
     if len(name_tokens) > 5:
         return None
+    if len(name_tokens) > 1 and name_tokens[-1].lower in CALENDAR_HEADS and \
+            name_tokens[0].lower not in rules.female_names() | rules.male_names():
+        return None  # "On Christmas Day, he ...": a date, not someone who can speak (but "Doris Day")
     name = text[name_tokens[0].start: name_tokens[-1].end]
     first = name_tokens[0].text if len(name_tokens) > 1 else None
     return Mention(surface, start, end, "name", name=name, role=role, affiliation=affiliation,
