@@ -18,7 +18,7 @@ from ..models import Article
 from .entities import Entities, Entity, fold
 from .mentions import (DOCUMENT_NOUNS, NOT_NAMES, PRONOUN_OBJECTS, QUANTIFIER_GROUPS, SPOKES_NOUNS, Mention, mention_ending_at,
                        mention_from_tokens, mention_starting_at)
-from .units import DASHES, Quote, Token, find_quotes, make_token, sentence_spans, straighten_double_apostrophes, tokenize
+from .units import DASHES, LONG_DASHES, Quote, Token, find_quotes, make_token, sentence_spans, straighten_double_apostrophes, tokenize
 
 AUXILIARIES = frozenset(
     "has have had is was were are be been will would could should can may might must did does do also later then "
@@ -805,7 +805,7 @@ class ArticleExtractor:
             if token.start <= start or token.start >= end:
                 continue
             j = i
-            if token.text in (",", ";") or token.text in DASHES[:3]:
+            if token.text in (",", ";") or token.text in LONG_DASHES:
                 j += 1
             if j < len(tokens) and tokens[j].lower in ("and", "but", "while", "whereas"):
                 j += 1

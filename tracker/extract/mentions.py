@@ -308,7 +308,7 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
         title_end = len(run) - 1  # "Mexico's President": a title with no name (but "Robert Major" is a name)
     name_run = run[title_end + 1:]
     if name_run and (_is_organization([t.lower for t in name_run]) or (
-            len(name_run) == 1 and name_run[0].text.isupper() and len(name_run[0].text) > 1 and not title_end + 1)):
+            len(name_run) == 1 and name_run[0].text.isupper() and len(name_run[0].text) > 1 and title_end < 0)):
         # ... or "the EU", "according to EHS": an acronym alone names a body, not a person
         name = text[name_run[0].start: name_run[-1].end]
         return Mention(surface, start, end, "organization", name=name, affiliation=affiliation, head=name_run[-1].lower)
@@ -332,7 +332,7 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
     if len(name_tokens) > 5:
         return None
     if len(name_tokens) > 1 and name_tokens[-1].lower in CALENDAR_HEADS and \
-            name_tokens[0].lower not in rules.female_names() | rules.male_names():
+            name_tokens[0].lower not in rules.female_names() and name_tokens[0].lower not in rules.male_names():
         return None  # "On Christmas Day, he ...": a date, not someone who can speak (but "Doris Day")
     name = text[name_tokens[0].start: name_tokens[-1].end]
     first = name_tokens[0].text if len(name_tokens) > 1 else None

@@ -26,7 +26,10 @@ OPENING = {"“": "”", "«": "»", "„": "“", "‟": "”"}
 CLOSING = {"”", "»"}
 STRAIGHT = '"'
 QUOTE_MARK = re.compile('["“”«»„‟]')
-DASHES = ("—", "–", "―", "-")  # em dash, en dash, horizontal bar ('” ― Jane Roe'), hyphen
+LONG_DASHES = ("—", "–", "―")  # em dash, en dash, horizontal bar ('” ― Jane Roe')
+DASHES = LONG_DASHES + ("-",)
+_BEFORE_OPENING = "([{/:,;" + "".join(DASHES)  # what may come right before an opening straight quote
+_AFTER_CLOSING = ".,;:!?)]}'’" + "".join(DASHES)
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st sen rep gov gen lt col sgt capt maj prof jr sr inc ltd co corp no vs etc
@@ -136,7 +139,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 if char in OPENING or (char == STRAIGHT and _opens(text, i, p_start, p_end)):
                     opened_at = i
                     closer = OPENING.get(char, STRAIGHT)
-                elif char == "”" and _opens(text, i, p_start, p_end) and "”" in text[i + 1:p_end]:
+                elif char == "”" and _opens(text, i, p_start, p_end) and text.find("”", i + 1, p_end) >= 0:
                     opened_at = i  # '”Mr. Smith embodies ...” ― Jane Roe': a closing mark typed as the opening one
                     closer = "”"
             elif char in CLOSING or char == STRAIGHT or (char == "“" and closer == "”" and _closes(text, i, p_end)):
@@ -172,12 +175,12 @@ def _stray_close(text: str, p_start: int, p_end: int) -> int | None:
 def _opens(text: str, i: int, p_start: int, p_end: int) -> bool:
     before = text[i - 1] if i > p_start else " "
     after = text[i + 1] if i + 1 < p_end else " "
-    return not after.isspace() and (before.isspace() or before in "([{—–―-/:,;" or i == p_start)
+    return not after.isspace() and (before.isspace() or before in _BEFORE_OPENING or i == p_start)
 
 
 def _closes(text: str, i: int, p_end: int) -> bool:
     after = text[i + 1] if i + 1 < p_end else " "
-    return after.isspace() or after in ".,;:!?)]}—–―-'’"
+    return after.isspace() or after in _AFTER_CLOSING
 
 
 def _make_quote(text: str, open_at: int, close_at: int | None, paragraph: int, p_end: int | None = None) -> Quote | None:
