@@ -131,7 +131,7 @@ def in_process_figures(work: Path, articles: int) -> dict:
     from tracker.extract import EXTRACTOR_VERSION, extract
     from tracker.readers import read_file
     from tracker.schema import ensure_schema
-    from tracker.store import StoreCache, store_article, tune_for_ingest
+    from tracker.store import StoreCache, store_articles, tune_for_ingest
 
     path = corpus(work, articles) / "articles-00001.jsonl"
     start = time.perf_counter()
@@ -155,11 +155,10 @@ def in_process_figures(work: Path, articles: int) -> dict:
     tune_for_ingest(db)
     cache = StoreCache()
     start = time.perf_counter()
-    with WriteBatch(db, on_rollback=cache.reset) as batch:  # as tracker ingest writes
-        for article, statements in extracted:
-            with batch.article():
-                store_article(db, article, statements, EXTRACTOR_VERSION, cache)
-            batch.commit_if_due()
+    write = lambda items: store_articles(db, items, EXTRACTOR_VERSION, cache)  # noqa: E731
+    with WriteBatch(db, write, on_rollback=cache.reset) as batch:  # as tracker ingest writes
+        for pair in extracted:
+            batch.add(pair, done=lambda outcome: None)
     store_s = time.perf_counter() - start
     statements = sum(len(s) for _, s in extracted)
 

@@ -34,6 +34,13 @@ HALF_WRITTEN = """select a.id, a.statement_count, count(s.id) from articles a
     left join statements s on s.article_id = a.id group by a.id having a.statement_count is not count(s.id)"""
 
 
+def in_stored_order(db, table: str) -> str:
+    """SELECT every row of a table in the order it is stored: by rowid, or by key for a WITHOUT ROWID table."""
+    if "WITHOUT ROWID" in db[table].schema:
+        return f"select * from [{table}] order by {', '.join(db[table].pks)}"
+    return f"select rowid as _rowid, * from [{table}] order by rowid"
+
+
 def dump(db_path: Path) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(db_path)
     try:

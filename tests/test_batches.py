@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 import tracker.store as store
 from tracker.cli import cli
-from tracker.database import BatchLost, WriteBatch, open_database
+from tracker.database import WriteBatch, open_database
 from tracker.extract import extract
 from tracker.ingest import ingest_paths
 from tracker.readers import read_file
@@ -45,42 +45,69 @@ def test_commit_every_is_documented():
 def test_failed_article_inside_a_batch_leaves_the_others(tmp_path, monkeypatch):
     folder = tmp_path / "articles"
     write_articles(folder, 6)
-    real, calls = store.statement_row, []
+    third = sorted(folder.iterdir())[2].name
+    real = store._store_article
 
-    def fail_in_third_article(db, statement, article_id, *args, **kwargs):
-        calls.append(article_id)
-        if len(set(calls)) == 3 and calls.count(article_id) == 1:  # once: the next article reuses the id
+    def fail_after_writing_the_third(db, article, *args, **kwargs):
+        outcome = real(db, article, *args, **kwargs)  # all of it written, then the failure
+        if article.path.endswith(third):
             raise RuntimeError("simulated failure")
-        return real(db, statement, article_id, *args, **kwargs)
+        return outcome
 
-    monkeypatch.setattr(store, "statement_row", fail_in_third_article)
+    monkeypatch.setattr(store, "_store_article", fail_after_writing_the_third)
     db = open_database(tmp_path / "t.db")
     summary = ingest_paths(db, [folder], commit_every=100)
     db.close()
     assert (summary.added, summary.failed) == (5, 1)
+    assert [e.path.endswith(third) for e in summary.errors] == [True]
     assert check_consistent(tmp_path / "t.db") == 5  # no statement of the failed article is left
+    errors = sqlite3.connect(tmp_path / "t.db").execute("select path, reason from ingest_errors").fetchall()
+    assert [(path.endswith(third), reason) for path, reason in errors] == [(True, "RuntimeError: simulated failure")]
 
 
-def test_a_lost_transaction_stops_the_run(tmp_path, monkeypatch):
-    """If SQLite rolls the whole batch back (disk full, I/O error), articles already counted as
-    stored are gone: the run must stop with an error, not report them added."""
+def test_a_lost_transaction_is_written_again_article_by_article(tmp_path, monkeypatch):
+    """If SQLite rolls the whole transaction back (disk full, I/O error) while a batch is written,
+    the batch is still in memory: each article is written again on its own, in a new transaction,
+    and none is lost."""
     folder = tmp_path / "articles"
     write_articles(folder, 6)
     real, calls = store.statement_row, []
 
-    def lose_the_transaction(db, statement, article_id, *args, **kwargs):
+    def lose_the_transaction_once(db, statement, article_id, *args, **kwargs):
         calls.append(article_id)
-        if len(set(calls)) == 3:
+        if len(set(calls)) == 3 and calls.count(article_id) == 1:
             db.conn.execute("ROLLBACK")
             raise sqlite3.OperationalError("disk I/O error")
         return real(db, statement, article_id, *args, **kwargs)
 
-    monkeypatch.setattr(store, "statement_row", lose_the_transaction)
+    monkeypatch.setattr(store, "statement_row", lose_the_transaction_once)
+    db_path = tmp_path / "t.db"
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db_path), "--silent"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1] == (
+        f"articles: 6 added, 0 unchanged, 0 replaced, 0 failed; statements: {check_statements(db_path)} added")
+    assert check_consistent(db_path) == 6
+    assert len(set(calls)) > 3  # the rollback happened, and the run went on
+
+
+def check_statements(db_path) -> int:
+    return sqlite3.connect(db_path).execute("select count(*) from statements").fetchone()[0]
+
+
+def test_a_commit_that_fails_stops_the_run_with_one_line(tmp_path, monkeypatch):
+    folder = tmp_path / "articles"
+    write_articles(folder, 3)
+
+    def refuse(db, items, *args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("tracker.ingest.store_articles", refuse)
     db_path = tmp_path / "t.db"
     result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db_path), "--silent"])
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
-        "Error: the last 2 articles stored were rolled back: disk I/O error")
+        f"Error: {db_path}: database or disk is full; the batch being written was not stored, "
+        "run the same command again to store it")
     assert check_consistent(db_path) == 0
 
 
@@ -88,14 +115,39 @@ def test_write_batch_commits_when_due(tmp_path):
     db = open_database(tmp_path / "t.db")
     db["t"].create({"n": int})
     other = sqlite3.connect(tmp_path / "t.db")
-    with WriteBatch(db, max_articles=3, max_seconds=3600) as batch:
+
+    def write(items):
+        db.conn.executemany("insert into t (n) values (?)", [[n] for n in items])
+        return [f"stored {n}" for n in items]
+
+    told, after = [], []
+    with WriteBatch(db, write, max_articles=3, max_seconds=3600) as batch:
         for n in range(5):
-            with batch.article():
-                db.execute("insert into t (n) values (?)", [n])
-            batch.commit_if_due()
+            batch.add(n, done=told.append)
+            if n == 3:
+                batch.after(lambda: after.append(db.conn.in_transaction))
             committed = other.execute("select count(*) from t").fetchone()[0]
             assert committed == (3 if n >= 2 else 0)
+            assert told == ([f"stored {i}" for i in range(3)] if n >= 2 else [])
     assert other.execute("select count(*) from t").fetchone()[0] == 5
+    assert told == [f"stored {i}" for i in range(5)]
+    assert after == [True]  # run in the transaction that wrote the articles added before it
+
+
+def test_write_batch_rolls_back_what_it_could_not_commit(tmp_path):
+    db = open_database(tmp_path / "t.db")
+    db["t"].create({"n": int})
+    rolled_back = []
+
+    def write(items):
+        db.conn.executemany("insert into t (n) values (?)", [[n] for n in items])
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        with WriteBatch(db, write, max_articles=2, on_rollback=lambda: rolled_back.append(True)) as batch:
+            batch.add(1, done=print)
+            batch.add(2, done=print)
+    assert db["t"].count == 0 and rolled_back == [True] and not db.conn.in_transaction
 
 
 def test_another_connection_writing_clears_the_memos(tmp_path):

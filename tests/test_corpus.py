@@ -13,6 +13,7 @@ from tracker.ingest import ingest_paths
 from tracker.speakers import SpeakerError, merge, reindex, split
 
 from .conftest import write
+from .dbcheck import in_stored_order
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 WALL = "We will rebuild the harbour wall before the winter storms arrive, and we will pay for it without new taxes"
@@ -157,7 +158,7 @@ def dump(db):
     it records the merge and the split."""
     tables = [t for t in db.table_names()
               if t != "speaker_events" and not re.search(r"_fts_(data|idx|docsize|config)$", t)]
-    return {t: list(db.query(f"select rowid as _rowid, * from [{t}] order by rowid")) for t in tables}
+    return {t: list(db.query(in_stored_order(db, t))) for t in tables}
 
 
 def test_merge_then_split_restores_every_row(cdb):

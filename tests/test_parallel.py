@@ -15,6 +15,7 @@ from tracker.readers import read_file
 from tracker.schema import TABLES, ensure_schema
 
 from .conftest import write
+from .dbcheck import in_stored_order
 
 VOLATILE = {"ingested_at", "failed_at"}  # wall-clock times differ between any two runs
 
@@ -22,7 +23,7 @@ VOLATILE = {"ingested_at", "failed_at"}  # wall-clock times differ between any t
 def dump(path) -> dict:
     db = Database(path)
     return {
-        table: [{k: v for k, v in row.items() if k not in VOLATILE} for row in db.query(f"select * from [{table}] order by rowid")]
+        table: [{k: v for k, v in row.items() if k not in VOLATILE} for row in db.query(in_stored_order(db, table))]
         for table in [*TABLES, "statements_fts"]
     }
 

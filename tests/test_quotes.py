@@ -107,3 +107,31 @@ def test_a_common_phrase_neither_hides_a_variant_nor_costs_a_full_scan(qdb):
     assert rows <= (STOP_SHINGLE + 1) * 20
     find_quote(qdb, normalize("We are going to make sure that the granary museum reopens"), stop)
     assert stop  # the common shingles, remembered for the rest of the run
+
+
+@pytest.mark.parametrize("row", [
+    {"text": WALL, "kind": "direct", "speaker_id": 3, "source_id": 2, "published": "2024-05-01"},
+    {"text": 'the mayor said the wall was "a promise we will keep to every family"', "kind": "mixed",
+     "speaker_id": None, "source_id": None, "published": None},
+])
+def test_a_quote_of_one_statement_gets_the_values_of_the_general_rule(row):
+    from tracker.quotes import _values_of_many, quote_values
+
+    row = {**row, "id": 7, "article_id": 5, "speaker": "Ana Silva", "speaker_type": "person"}
+    assert quote_values([row]) == _values_of_many([row])
+
+
+def test_stored_quotes_equal_the_pure_function_of_their_statements(tmp_path):
+    """refresh_quotes groups in SQLite; quote_values reads every statement: same row for every quote."""
+    from benchmarks.generate import write_corpus
+    from tracker.ingest import ingest_paths
+    from tracker.quotes import _STATEMENT_ROWS, quote_values
+
+    write_corpus(tmp_path / "corpus", 60, seed=5, per_file=20)
+    db = Database(tmp_path / "t.db")
+    ingest_paths(db, [tmp_path / "corpus"], commit_every=7)
+    quotes = list(db.query("select * from quotes order by id"))
+    assert any(q["statement_count"] > 2 and q["speaker_count"] > 1 for q in quotes)
+    for stored in quotes:
+        rows = list(db.query(_STATEMENT_ROWS, [stored["id"]]))
+        assert {k: stored[k] for k in quote_values(rows)} == quote_values(rows)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 
 import click
 from sqlite_utils import Database
 
 from . import publish
-from .database import BatchLost, open_database
+from .database import open_database
 from .extract import extract
 from .ingest import COMMIT_EVERY, Overrides, failed_paths, ingest_paths
 from .readers import FORMATS, ReadError, Skipped, find_files, read_file
@@ -104,8 +105,11 @@ def ingest(paths, db_path, fmt, source, url, published, author, silent, retry_fa
         else:
             summary = ingest_paths(db, paths, fmt=fmt, overrides=overrides, on_error=report, progress=progress,
                                    commit_every=commit_every)
-    except (RuntimeError, BatchLost) as error:  # no Dask, or a transaction SQLite rolled back
+    except RuntimeError as error:  # no Dask
         raise click.ClickException(str(error)) from None
+    except sqlite3.OperationalError as error:  # a write the database refused (disk full, I/O error)
+        raise click.ClickException(f"{db_path}: {error}; the batch being written was not stored, "
+                                   "run the same command again to store it") from None
     click.echo(str(summary))
     if summary.failed:
         sys.exit(1)

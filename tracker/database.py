@@ -51,89 +51,93 @@ def write_transaction(db: Database) -> Iterator[Database]:
         db.conn.execute("COMMIT")
 
 
-class BatchLost(Exception):
-    """Articles already stored in the open batch were lost with it: the run must stop, not go on."""
-
-
 class WriteBatch:
-    """Articles written many to a transaction, each in its own savepoint: an article is stored
-    whole or not at all, and a commit every ``max_articles`` articles or ``max_seconds`` seconds
-    saves rewriting the same index pages once per article. A crash loses at most the batch not
-    yet committed, never part of an article, and the next run stores those articles again.
+    """Articles written many to a transaction: ``add`` keeps an article in memory, and every
+    ``max_articles`` articles or ``max_seconds`` seconds ``write`` stores the pending ones in one
+    transaction. Fewer commits and savepoints save rewriting the same index pages, and the
+    full-text indexes flush what they hold at every savepoint. ``write`` (tracker/store.py
+    ``store_articles``) keeps each article whole or not at all and returns one result per
+    article: what ``done`` is told. A crash loses at most the batch not yet committed, never part
+    of an article, and the next run stores those articles again.
 
-        with WriteBatch(db) as batch:
+        with WriteBatch(db, write) as batch:
             for article in articles:
-                try:
-                    with batch.article():
-                        store_article(...)
-                except Exception:
-                    ...  # this article is not stored; the others are
-                batch.commit_if_due()  # outside the try: a failed commit must stop the run
+                batch.add((article, statements), done=count)
+            batch.after(record_errors)  # runs in the transaction of the next write
     """
 
-    def __init__(self, db: Database, max_articles: int = 200, max_seconds: float = 1.0,
-                 on_rollback: Callable[[], None] | None = None):
-        self.db, self.max_articles, self.max_seconds = db, max_articles, max_seconds
+    def __init__(self, db: Database, write: Callable[[list], list], max_articles: int = 200,
+                 max_seconds: float = 1.0, on_rollback: Callable[[], None] | None = None):
+        self.db, self.write, self.max_articles, self.max_seconds = db, write, max_articles, max_seconds
         self.on_rollback = on_rollback
-        self.pending = 0
+        self.pending: list = []
+        self.done: list[Callable] = []
+        self.callbacks: list[Callable[[], None]] = []
         self.started = 0.0
 
     def __enter__(self) -> WriteBatch:
         return self
 
     def __exit__(self, kind, error, traceback) -> None:
-        # Everything in the open transaction is whole articles (a failed one was rolled back to
-        # its savepoint), so even on an interrupt the finished ones are kept.
+        # The pending articles are whole (extracted and checked), so even on an interrupt they are stored.
         try:
-            self.commit()
+            self.flush()
         except BaseException:
-            self.rollback()
             if kind is None:
                 raise
 
-    @contextmanager
-    def article(self) -> Iterator[Database]:
-        conn = self.db.conn
-        if not conn.in_transaction:
-            conn.execute("BEGIN IMMEDIATE")
+    def add(self, item, done: Callable[[object], None]) -> None:
+        if not self.pending:
             self.started = time.monotonic()
-        conn.execute("SAVEPOINT article")
+        self.pending.append(item)
+        self.done.append(done)
+        if len(self.pending) >= self.max_articles or time.monotonic() - self.started >= self.max_seconds:
+            self.flush()
+
+    def after(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the articles added so far are written, in the same transaction."""
+        self.callbacks.append(callback)
+
+    def flush(self) -> None:
+        if not self.pending and not self.callbacks:
+            return
+        items, done, callbacks = self.pending, self.done, self.callbacks
+        self.pending, self.done, self.callbacks = [], [], []
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
-        except BaseException as error:
+            results = self.write(items) if items else []
+            for tell, result in zip(done, results):
+                tell(result)
+            for callback in callbacks:
+                callback()
+            conn.execute("COMMIT")
+        except BaseException:
             if conn.in_transaction:
-                conn.execute("ROLLBACK TO article")
-                conn.execute("RELEASE article")
-            elif self.pending:  # SQLite rolled back the whole transaction (disk full, I/O error)
-                lost, self.pending = self.pending, 0
-                if self.on_rollback:
-                    self.on_rollback()
-                raise BatchLost(f"the last {lost} articles stored were rolled back: {error}") from error
+                conn.execute("ROLLBACK")
+            if self.on_rollback:
+                self.on_rollback()
             raise
-        conn.execute("RELEASE article")
-        self.pending += 1
-
-    def commit_if_due(self) -> None:
-        if self.pending >= self.max_articles or (self.pending and time.monotonic() - self.started >= self.max_seconds):
-            self.commit()
-
-    def commit(self) -> None:
-        if self.db.conn.in_transaction:
-            self.db.conn.execute("COMMIT")
-        self.pending = 0
-
-    def rollback(self) -> None:
-        if self.db.conn.in_transaction:
-            self.db.conn.execute("ROLLBACK")
-        self.pending = 0
-        if self.on_rollback:
-            self.on_rollback()
 
 
 def checkpoint(db: Database) -> None:
     """Copy what the WAL holds into the database file, without waiting for readers: after an
     ingest run the .db file alone is complete (a backup or a copy of it misses nothing)."""
     db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+
+def select_rows(db: Database, sql: str, params=()) -> list[dict]:
+    """Rows as dicts, for the per-article path. sqlite-utils' ``db.query`` wraps each SELECT in a
+    savepoint, and each savepoint makes the full-text indexes flush what they hold in memory: on
+    the ingest path that wrote a small index segment per query."""
+    cursor = db.conn.execute(sql, params)
+    keys = [d[0] for d in cursor.description]
+    return [dict(zip(keys, row)) for row in cursor]
+
+
+def update_row(db: Database, table: str, pk: int, values: dict) -> None:
+    """``db[table].update(pk, values)`` without its table introspection, for the per-article path."""
+    db.conn.execute(f"update [{table}] set {', '.join(f'[{c}] = ?' for c in values)} where id = ?", [*values.values(), pk])
 
 
 def insert_rows(db: Database, table: str, rows: list[dict], ignore: bool = False) -> int | None:

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .database import BatchLost, WriteBatch, checkpoint, write_transaction
+from .database import WriteBatch, checkpoint, write_transaction
 from .dates import parse_date
 from .extract import EXTRACTOR_VERSION, extract
 from .models import Article, Statement
 from .readers import ReadError, Skipped, find_files, read_file
 from .schema import ensure_schema
-from .store import ADDED, REPLACED, UNCHANGED, StoreCache, record_error, store_article, tune_for_ingest
+from .store import ADDED, REPLACED, UNCHANGED, StoreCache, record_error, store_articles, tune_for_ingest
 
 
 COMMIT_EVERY = 200  # articles per transaction (tracker/database.py WriteBatch)
@@ -68,7 +68,7 @@ class IngestSummary:
         ) + "".join(f"; {skip.count} {skip.reason}" for skip in self.skipped)
 
 
-def ingest_file(db: Database, path: Path, summary: IngestSummary, batch: WriteBatch, cache: StoreCache,
+def ingest_file(db: Database, path: Path, summary: IngestSummary, batch: WriteBatch,
                 fmt: str | None = None, overrides: Overrides | None = None,
                 on_error: Callable[[ReadError], None] | None = None) -> None:
     errors: list[ReadError] = []
@@ -85,26 +85,27 @@ def ingest_file(db: Database, path: Path, summary: IngestSummary, batch: WriteBa
         except Exception as error:  # one bad article must not stop the others
             _fail(summary, ReadError(article.path, f"{type(error).__name__}: {error}"), errors, on_error)
             continue
-        store_in_batch(db, batch, article, statements, cache, summary, errors, on_error)
-    replace_errors(db, str(path), errors)
+        add_to_batch(batch, article, statements, summary, errors, on_error)
+    # once the file's last articles are written: a failed one is among the errors by then
+    batch.after(lambda: replace_errors(db, str(path), errors))
 
 
-def store_in_batch(db: Database, batch: WriteBatch, article: Article, statements: list[Statement],
-                   cache: StoreCache, summary: IngestSummary, errors: list[ReadError],
-                   on_error: Callable[[ReadError], None] | None) -> None:
-    """Store one article in the open batch and count it; if it fails, nothing of it is kept, the
-    failure joins ``errors`` (its file's) and the run goes on. A lost batch stops the run."""
-    try:
-        with batch.article():  # the article and all its statements, or nothing
-            outcome = store_article(db, article, statements, EXTRACTOR_VERSION, cache)
-    except BatchLost:
-        raise
-    except Exception as error:
-        _fail(summary, ReadError(article.path, f"{type(error).__name__}: {error}"), errors, on_error)
-        return
-    finally:
-        batch.commit_if_due()
-    summary.count(outcome, len(statements))
+def add_to_batch(batch: WriteBatch, article: Article, statements: list[Statement], summary: IngestSummary,
+                 errors: list[ReadError], on_error: Callable[[ReadError], None] | None) -> None:
+    """Queue one article for the next write and count it once written; if it fails, nothing of it
+    is kept, the failure joins ``errors`` (its file's) and the run goes on."""
+    def done(result: str | Exception) -> None:
+        if isinstance(result, Exception):
+            _fail(summary, ReadError(article.path, f"{type(result).__name__}: {result}"), errors, on_error)
+        else:
+            summary.count(result, len(statements))
+
+    batch.add((article, statements), done)
+
+
+def writer(db: Database, cache: StoreCache) -> Callable[[list], list]:
+    """What a WriteBatch calls to store its pending (article, statements) pairs."""
+    return lambda items: store_articles(db, items, EXTRACTOR_VERSION, cache)
 
 
 def ingest_paths(db: Database, paths: Iterable[str | Path], fmt: str | None = None,
@@ -124,9 +125,9 @@ def ingest_paths(db: Database, paths: Iterable[str | Path], fmt: str | None = No
             replace_errors(db, item.path, errors)
         else:
             files.append(item)
-    with WriteBatch(db, max_articles=commit_every, on_rollback=cache.reset) as batch:
+    with WriteBatch(db, writer(db, cache), max_articles=commit_every, on_rollback=cache.reset) as batch:
         for path in (progress(files) if progress else files):
-            ingest_file(db, path, summary, batch, cache, fmt, overrides, on_error)
+            ingest_file(db, path, summary, batch, fmt, overrides, on_error)
     checkpoint(db)
     return summary
 

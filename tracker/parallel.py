@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from .database import WriteBatch, checkpoint, write_transaction
 from .extract import extract
-from .ingest import COMMIT_EVERY, IngestSummary, Overrides, _fail, replace_errors, store_in_batch
+from .ingest import COMMIT_EVERY, IngestSummary, Overrides, _fail, add_to_batch, replace_errors, writer
 from .models import Article, Statement
 from .readers import READERS, ReadError, Skipped, find_files, format_for, read_file
 from .readers.decode import DecodeError, decode_bytes
@@ -205,7 +205,8 @@ def ingest_parallel(db: Database, paths: Iterable[str | Path], fmt: str | None =
         executor = dask_client(dask, workers, overrides)
     else:
         window_workers, executor = workers, process_pool(workers, overrides)
-    with executor as submit, WriteBatch(db, max_articles=commit_every, on_rollback=cache.reset) as batch:
+    with executor as submit, WriteBatch(db, writer(db, cache), max_articles=commit_every,
+                                         on_rollback=cache.reset) as batch:
         for results in in_order(submit, progress(tasks) if progress else tasks,
                                 window_workers * TASKS_IN_FLIGHT_PER_WORKER):
             for item, statements in results:
@@ -215,7 +216,7 @@ def ingest_parallel(db: Database, paths: Iterable[str | Path], fmt: str | None =
                 if isinstance(item, ReadError):
                     _fail(summary, item, errors.setdefault(item.path, []), on_error)
                     continue
-                store_in_batch(db, batch, item, statements, cache, summary, errors.setdefault(item.path, []), on_error)
+                add_to_batch(batch, item, statements, summary, errors.setdefault(item.path, []), on_error)
     for path, path_errors in errors.items():
         replace_errors(db, path, path_errors)
     checkpoint(db)

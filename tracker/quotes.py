@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from sqlite_utils import Database
 
+from .database import select_rows
 from .names import compatible, fold
 from .models import Statement
 
@@ -38,7 +39,8 @@ MIN_QUOTE_WORDS = 6
 MIN_SHARED = 0.8
 SHINGLE = 4
 MAX_CANDIDATES = 10
-MAX_SHINGLES = 500  # enough to find any quote; keeps the IN list well under SQLite's variable limit
+WINNOW = 3  # shingles per window when storing: see _fingerprints
+MAX_SHINGLES = 500  # fingerprints looked up per statement: enough to find any quote
 
 QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
 ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
@@ -73,14 +75,22 @@ def quote_tokens(text: str, kind: str) -> list[str] | None:
     return tokens if len(tokens) >= MIN_QUOTE_WORDS else None
 
 
-def shingles(tokens: list[str]) -> list[int]:
-    return list(_hashes(" ".join(tokens)))
-
-
 @lru_cache(maxsize=4096)  # one statement's words are looked up, then indexed
-def _hashes(text_key: str) -> tuple[int, ...]:
-    return tuple(sorted(int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big", signed=True)
-                        for g in _grams(text_key))[:MAX_SHINGLES])
+def _hashes_in_order(text_key: str) -> tuple[int, ...]:
+    words = text_key.split()
+    return tuple(int.from_bytes(hashlib.blake2b(" ".join(words[i:i + SHINGLE]).encode(), digest_size=8).digest(),
+                                "big", signed=True) for i in range(len(words) - SHINGLE + 1))
+
+
+def _fingerprints(text_key: str) -> set[int]:
+    """The shingles stored and looked up for a text, winnowed (Schleimer, Wilkerson and Aiken
+    2003): the smallest hash of every WINNOW consecutive shingles. Two texts that share a run of
+    SHINGLE + WINNOW - 1 words (6, the shortest quote) share that run's smallest hash, and both
+    keep it: about half the rows and lookups of using every shingle, nothing missed."""
+    hashes = _hashes_in_order(text_key)
+    if len(hashes) <= WINNOW:
+        return {min(hashes)} if hashes else set()
+    return {min(hashes[i:i + WINNOW]) for i in range(len(hashes) - WINNOW + 1)}
 
 
 PREFILTER = 0.5  # shared shingles / the shorter text's shingles, before aligning words
@@ -113,7 +123,7 @@ def _exact_quote(db: Database, key: str) -> int | None:
 
 
 def _similar_quote(db: Database, tokens: list[str], key: str, stop_shingles: set[int]) -> int | None:
-    hashes = [h for h in _hashes(key) if h not in stop_shingles]
+    hashes = [h for h in sorted(_fingerprints(key))[:MAX_SHINGLES] if h not in stop_shingles]
     if not hashes:
         return None
     # Each shingle's posting list is read up to STOP_SHINGLE + 1 rows: the work per statement stays
@@ -162,21 +172,33 @@ def _grams(text_key: str) -> frozenset[str]:
 def quote_for(db: Database, statement: Statement, stop_shingles: set[int] | None = None) -> int | None:
     """The quote a statement reports: an existing one it matches, or a new one. Its numbers
     are filled in by ``refresh_quotes`` once the statements are stored."""
+    quote, _ = match_or_create(db, statement, stop_shingles)
+    return quote
+
+
+def match_or_create(db: Database, statement: Statement, stop_shingles: set[int] | None = None,
+                    own_row: dict | None = None) -> tuple[int | None, bool]:
+    """(quote id, whether it was created) for a statement. ``own_row`` (the statement's
+    ``quote_values`` columns) lets a new quote be written with its numbers at once: a quote
+    reported by this one statement needs no ``refresh_quotes``."""
     tokens = quote_tokens(statement.text, statement.kind)
     if tokens is None:
-        return None
+        return None, False
     key = " ".join(tokens)
     quote = _exact_quote(db, key)
     if quote is not None:
-        return quote  # the same words: its shingles are indexed already
+        return quote, False  # the same words: its shingles are indexed already
     quote = _similar_quote(db, tokens, key, set() if stop_shingles is None else stop_shingles)
-    if quote is None:
-        quote = db.execute("insert into quotes (text, text_key) values (?, ?)",
-                           [quoted_words(statement.text, statement.kind), key]).lastrowid
+    created = quote is None
+    if created:
+        values = quote_values([own_row]) if own_row else {"text": quoted_words(statement.text, statement.kind)}
+        values["text_key"] = key
+        quote = db.conn.execute(f"insert into quotes ({', '.join(values)}) values ({', '.join('?' * len(values))})",
+                                list(values.values())).lastrowid
     # plain SQL on the per-statement path: sqlite-utils' insert_all introspects the table each call
     db.conn.executemany("insert or ignore into quote_shingles (shingle, quote_id) values (?, ?)",
-                        [(s, quote) for s in _hashes(key)])
-    return quote
+                        [(s, quote) for s in _fingerprints(key)])
+    return quote, created
 
 
 def unlink_article(db: Database, article_id: int) -> None:
@@ -189,59 +211,110 @@ def unlink_article(db: Database, article_id: int) -> None:
 
 
 def refresh_quotes(db: Database, quote_ids) -> None:
-    """Recompute these quotes from their statements: one query per 500 quotes, and only the
-    columns that changed are written (the full-text index is touched only when the text is)."""
+    """Recompute these quotes from their statements, and write only the columns that changed
+    (the full-text index is touched only when the text is). SQLite groups a quote's statements
+    by text and by speaker, so the work in Python stays the same however often a quote is
+    reported (reading every statement row made ingest slow down as popular quotes grew)."""
     ids = sorted(set(quote_ids))
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        by_quote: dict[int, list[dict]] = {}
-        for row in db.query(_STATEMENTS_OF_QUOTES.format(marks=marks), chunk):
-            by_quote.setdefault(row["quote_id"], []).append(row)
-        current = {row["id"]: row for row in db.query(f"select * from quotes where id in ({marks})", chunk)}
+        totals = {row["quote_id"]: row for row in select_rows(db, _TOTALS.format(marks=marks), chunk)}
+        variants: dict[int, list[dict]] = {}
+        for row in select_rows(db, _VARIANTS.format(marks=marks), chunk):
+            variants.setdefault(row["quote_id"], []).append(row)
+        speakers: dict[int, list[dict]] = {}
+        for row in select_rows(db, _SPEAKERS.format(marks=marks), chunk):
+            speakers.setdefault(row["quote_id"], []).append(row)
+        current = {row["id"]: row for row in select_rows(db, f"select * from quotes where id in ({marks})", chunk)}
         for quote in chunk:
-            _write_quote(db, quote, current.get(quote), by_quote.get(quote, []))
+            if quote not in totals:
+                db.conn.execute("delete from quote_shingles where quote_id = ?", [quote])
+                db.conn.execute("delete from quotes where id = ?", [quote])
+                continue
+            values = _values_from_groups(totals[quote], variants[quote], speakers.get(quote, []))
+            old = current.get(quote)
+            changed = {c: v for c, v in values.items() if old is None or old.get(c) != v}
+            if changed:
+                db.conn.execute(f"update quotes set {', '.join(f'{c} = ?' for c in changed)} where id = ?",
+                                [*changed.values(), quote])
 
 
-_STATEMENTS_OF_QUOTES = (
-    "select statements.quote_id, statements.id, statements.text, statements.kind, statements.speaker_id, "
-    "statements.article_id, statements.source_id, substr(articles.published, 1, 10) as published, "
-    "speakers.name as speaker, speakers.type as speaker_type from statements "
-    "join articles on articles.id = statements.article_id "
-    "left join speakers on speakers.id = statements.speaker_id where statements.quote_id in ({marks}) "
-    "order by statements.quote_id, statements.id")
+# When a statement was first reported, as one string that sorts like quote_values' seen():
+# undated last, then by date, article and statement (char(1) sorts before any character of a date).
+_SEEN = ("min((articles.published is null) || char(1) || coalesce(substr(articles.published, 1, 10), '') || char(1) "
+         "|| printf('%012d', statements.article_id) || char(1) || printf('%012d', statements.id))")
+_FROM = ("from statements join articles on articles.id = statements.article_id "
+         "where statements.quote_id in ({marks})")
+_TOTALS = (f"select statements.quote_id, count(*) as statement_count, count(distinct statements.article_id) as "
+           f"article_count, count(distinct statements.source_id) as outlet_count, {_SEEN} as seen "
+           f"{_FROM} group by statements.quote_id")
+_VARIANTS = (f"select statements.quote_id, statements.text, statements.kind, {_SEEN} as seen "
+             f"{_FROM} group by statements.quote_id, statements.text, statements.kind")
+_SPEAKERS = (f"select statements.quote_id, statements.speaker_id, speakers.name as speaker, speakers.type as "
+             f"speaker_type, count(*) as statements, {_SEEN} as seen "
+             f"{_FROM.replace('where', 'join speakers on speakers.id = statements.speaker_id where')} "
+             f"group by statements.quote_id, statements.speaker_id")
 
 
-def _write_quote(db: Database, quote: int, current: dict | None, rows: list[dict]) -> None:
-    if not rows:
-        db.execute("delete from quote_shingles where quote_id = ?", [quote])
-        db.execute("delete from quotes where id = ?", [quote])
-        return
-    values = quote_values(rows)
-    changed = {c: v for c, v in values.items() if current is None or current.get(c) != v}
-    if changed:
-        db.execute(f"update quotes set {', '.join(f'{c} = ?' for c in changed)} where id = ?", [*changed.values(), quote])
+# A quote's statements as quote_values reads them (for checking what refresh_quotes wrote).
+_STATEMENT_ROWS = (
+    "select statements.id, statements.text, statements.kind, statements.speaker_id, statements.article_id, "
+    "statements.source_id, substr(articles.published, 1, 10) as published, speakers.name as speaker, "
+    "speakers.type as speaker_type from statements join articles on articles.id = statements.article_id "
+    "left join speakers on speakers.id = statements.speaker_id where statements.quote_id = ? order by statements.id")
+
+
+def _seen_key(row: dict) -> str:
+    null, published, article, statement = (row["published"] is None, row["published"] or "", row["article_id"],
+                                           row["id"])
+    return f"{int(null)}\x01{published}\x01{article:012d}\x01{statement:012d}"
 
 
 def quote_values(rows: list[dict]) -> dict:
-    """A quote's row as a pure function of its statements."""
-    def seen(r):
-        return (r["published"] is None, r["published"] or "", r["article_id"], r["id"])
+    """A quote's row as a pure function of its statements (dicts with the statement's id, text,
+    kind, speaker_id, article_id, source_id, the article's published date, the speaker's name and type)."""
+    if len(rows) == 1:  # a new quote (most of them), written as it is reported: the same values, quicker
+        row = rows[0]
+        text = quoted_words(row["text"], row["kind"])
+        return {"text": text, "text_key": " ".join(normalize(text)), "speaker_id": row["speaker_id"],
+                "first_seen": row["published"], "first_article_id": row["article_id"], "article_count": 1,
+                "outlet_count": int(row["source_id"] is not None), "statement_count": 1,
+                "speaker_count": int(row["speaker_id"] is not None), "contested": 0}
+    return _values_of_many(rows)
 
+
+def _values_of_many(rows: list[dict]) -> dict:
+    """quote_values by grouping in Python, as refresh_quotes' queries group in SQLite."""
+    seen = {id(r): _seen_key(r) for r in rows}
+    totals = {"statement_count": len(rows), "article_count": len({r["article_id"] for r in rows}),
+              "outlet_count": len({r["source_id"] for r in rows if r["source_id"] is not None}),
+              "seen": min(seen.values())}
+    variants: dict[tuple, str] = {}
+    speakers: dict[int, dict] = {}
+    for r in rows:
+        key = (r["text"], r["kind"])
+        variants[key] = min(variants.get(key, seen[id(r)]), seen[id(r)])
+        if r["speaker_id"] is not None:
+            group = speakers.setdefault(r["speaker_id"], {"speaker_id": r["speaker_id"], "speaker": r["speaker"],
+                                                          "speaker_type": r["speaker_type"], "statements": 0,
+                                                          "seen": seen[id(r)]})
+            group["statements"] += 1
+            group["seen"] = min(group["seen"], seen[id(r)])
+    return _values_from_groups(totals, [{"text": t, "kind": k, "seen": v} for (t, k), v in variants.items()],
+                               list(speakers.values()))
+
+
+def _values_from_groups(totals: dict, variants: list[dict], speakers: list[dict]) -> dict:
     # The longest variant in words; among equals, the one reported first.
-    longest = max(len(normalize(quoted_words(r["text"], r["kind"]))) for r in rows)
-    canonical = quoted_words(*next((r["text"], r["kind"]) for r in sorted(rows, key=seen)
-                                   if len(normalize(quoted_words(r["text"], r["kind"]))) == longest))
-
-    first = min(rows, key=seen)
-    attributed = [r for r in rows if r["speaker_id"] is not None]
-    counts = Counter(r["speaker_id"] for r in attributed)
-    earliest = {}
-    for r in sorted(attributed, key=seen):
-        earliest.setdefault(r["speaker_id"], seen(r))
-    speaker = min(counts, key=lambda s: (-counts[s], earliest[s])) if counts else None
-    named = {r["speaker_id"]: (r["speaker"], r["speaker_type"]) for r in attributed}
-    people = list(named.values())
+    lengths = [len(normalize(quoted_words(v["text"], v["kind"]))) for v in variants]
+    longest = max(lengths)
+    first_longest = min((v for v, n in zip(variants, lengths) if n == longest), key=lambda v: v["seen"])
+    canonical = quoted_words(first_longest["text"], first_longest["kind"])
+    null, published, article, _ = totals["seen"].split("\x01")
+    # The speaker most statements name; among equals, the one reported first.
+    speaker = min(speakers, key=lambda g: (-g["statements"], g["seen"]))["speaker_id"] if speakers else None
+    people = [(g["speaker"], g["speaker_type"]) for g in speakers]
     contested = any(
         a[1] != b[1] or (a[1] == "person" and not compatible(a[0], b[0])) or (a[1] != "person" and a[0] != b[0])
         for i, a in enumerate(people) for b in people[i + 1:])
@@ -249,12 +322,12 @@ def quote_values(rows: list[dict]) -> dict:
         "text": canonical,
         "text_key": " ".join(normalize(canonical)),
         "speaker_id": speaker,
-        "first_seen": first["published"],
-        "first_article_id": first["article_id"],
-        "article_count": len({r["article_id"] for r in rows}),
-        "outlet_count": len({r["source_id"] for r in rows if r["source_id"] is not None}),
-        "statement_count": len(rows),
-        "speaker_count": len(counts),
+        "first_seen": None if null == "1" else published,
+        "first_article_id": int(article),
+        "article_count": totals["article_count"],
+        "outlet_count": totals["outlet_count"],
+        "statement_count": totals["statement_count"],
+        "speaker_count": len(speakers),
         "contested": int(contested),
     }
 

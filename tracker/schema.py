@@ -221,6 +221,8 @@ TABLES: dict[str, dict] = {
         "columns": {"shingle": int, "quote_id": int},
         "pk": ("shingle", "quote_id"),
         "foreign_keys": [("quote_id", "quotes", "id")],
+        # the key is the whole row: one B-tree instead of a table and its primary-key index
+        "without_rowid": True,
     },
 }
 
@@ -418,11 +420,12 @@ def ensure_schema(db: Database) -> None:
         for name, shape in TABLES.items():
             table = db[name]
             if not table.exists():
-                table.create(
-                    shape["columns"],
-                    pk=shape["pk"],
-                    foreign_keys=shape.get("foreign_keys"),
-                )
+                if shape.get("without_rowid"):
+                    db.execute(db.create_table_sql(name, shape["columns"], pk=shape["pk"],
+                                                   foreign_keys=shape.get("foreign_keys")).strip().rstrip(";")
+                               + " WITHOUT ROWID")
+                else:
+                    table.create(shape["columns"], pk=shape["pk"], foreign_keys=shape.get("foreign_keys"))
                 continue
             existing = {c.name for c in table.columns}
             for column, column_type in shape["columns"].items():

@@ -23,7 +23,7 @@ import re
 from sqlite_utils import Database
 
 from . import quotes
-from .database import insert_rows
+from .database import insert_rows, select_rows, update_row
 from .models import Statement
 from .names import INITIAL, edit_distance, name_key, parse_name, same_person, surname_fits, surname_key
 
@@ -68,10 +68,10 @@ def _resolve_and_record(db: Database, statement: Statement, speaker_type: str) -
         pk = _by_key(db, name_key(statement.speaker), speaker_type) or _create(db, statement.speaker, speaker_type)
     extra = {"role": statement.speaker_role, "affiliation": statement.speaker_affiliation}
     if any(extra.values()):
-        row = next(db.query("select role, affiliation from speakers where id = ?", [pk]))
+        row = select_rows(db, "select role, affiliation from speakers where id = ?", [pk])[0]
         missing = {k: v for k, v in extra.items() if v and not row[k]}
         if missing:
-            db["speakers"].update(pk, missing)
+            update_row(db, "speakers", pk, missing)
     # A bare surname linked by context ("Brandt" -> Helga Brandt) must not later name her outright.
     bare = speaker_type == PERSON and _is_bare(statement.speaker)
     add_alias_row(db, pk, statement.speaker, speaker_type, source="mention" if bare else "name")
@@ -127,16 +127,16 @@ def _resolve_person(db: Database, name: str) -> int:
 
 
 def _by_key(db: Database, key: str, speaker_type: str) -> int | None:
-    rows = list(db.query(
+    rows = select_rows(db,
         "select speaker_aliases.speaker_id from speaker_aliases join speakers on speakers.id = speaker_aliases.speaker_id "
         "where speaker_aliases.key = ? and speaker_aliases.source = 'name' and speakers.type = ? "
-        "order by speakers.needs_review, speaker_aliases.speaker_id limit 1", [key, speaker_type]))
+        "order by speakers.needs_review, speaker_aliases.speaker_id limit 1", [key, speaker_type])
     return rows[0]["speaker_id"] if rows else None
 
 
 def _surname_candidates(db: Database, surname: str) -> list[tuple[int, str]]:
     """(speaker id, full name) of every person's name-alias whose surname is indexed like this one."""
-    rows = db.query(
+    rows = select_rows(db,
         "select speaker_aliases.speaker_id, speaker_aliases.alias from speaker_aliases "
         "join speakers on speakers.id = speaker_aliases.speaker_id "
         "where speaker_aliases.surname_key = ? and speaker_aliases.source = 'name' and speakers.type = 'person' "
@@ -145,18 +145,18 @@ def _surname_candidates(db: Database, surname: str) -> list[tuple[int, str]]:
 
 
 def _names(db: Database, ids) -> str:
-    return ", ".join(db["speakers"].get(i)["name"] for i in sorted(ids))
+    return ", ".join(_speaker(db, i)["name"] for i in sorted(ids))
 
 
 def _create(db: Database, name: str, speaker_type: str, review_reason: str | None = None) -> int:
-    rows = list(db.query("select id from speakers where name = ? and type = ?", [name, speaker_type]))
+    rows = select_rows(db, "select id from speakers where name = ? and type = ?", [name, speaker_type])
     if rows:
         return rows[0]["id"]
-    pk = db["speakers"].insert({
+    pk = insert_rows(db, "speakers", [{
         "name": name, "type": speaker_type, "role": None, "affiliation": None,
         "needs_review": 1 if review_reason else 0, "review_reason": review_reason,
         "wikidata_id": None, "description": None,
-    }).last_pk
+    }])
     add_alias_row(db, pk, name, speaker_type, source="name")
     return pk
 
@@ -167,39 +167,43 @@ def add_alias_row(db: Database, speaker: int, alias: str, speaker_type: str, sou
     # Plain SQL: this runs twice per statement, and sqlite-utils' insert/upsert introspect the table each call.
     insert = "insert into speaker_aliases (speaker_id, alias, source, key, surname_key) values (?, ?, ?, ?, ?)"
     if source == "name":  # a name wins over the same words seen as a mention
-        db.execute(insert + " on conflict (speaker_id, alias) do update set source = excluded.source, "
+        db.conn.execute(insert + " on conflict (speaker_id, alias) do update set source = excluded.source, "
                    "key = excluded.key, surname_key = excluded.surname_key", values)
     else:
-        db.execute(insert.replace("insert", "insert or ignore", 1), values)
+        db.conn.execute(insert.replace("insert", "insert or ignore", 1), values)
 
 
 def _renamed_by_hand(db: Database, speaker: int) -> bool:
-    return bool(list(db.query(
-        "select 1 from speaker_events where action = 'rename' and speaker_id = ? limit 1", [speaker])))
+    return bool(select_rows(db,
+        "select 1 from speaker_events where action = 'rename' and speaker_id = ? limit 1", [speaker]))
 
 
 def _rename_if_free(db: Database, speaker: int, name: str) -> None:
-    row = db["speakers"].get(speaker)
-    taken = list(db.query("select 1 from speakers where name = ? and type = ? and id != ?", [name, row["type"], speaker]))
+    row = _speaker(db, speaker)
+    taken = select_rows(db, "select 1 from speakers where name = ? and type = ? and id != ?", [name, row["type"], speaker])
     if not taken and not _renamed_by_hand(db, speaker):
-        db["speakers"].update(speaker, {"name": name})
+        update_row(db, "speakers", speaker, {"name": name})
 
 
 def _prefer_accents(db: Database, speaker: int, name: str) -> None:
     """'José Núñez' replaces a canonical 'Jose Nunez': the spelling with accents is the careful one."""
     if not _accented(name):
         return
-    current = db["speakers"].get(speaker)["name"]
+    current = _speaker(db, speaker)["name"]
     if name_key(current) == name_key(name) and _accented(name) > _accented(current):
         _rename_if_free(db, speaker, name)
 
 
 def _prefer_full_first_name(db: Database, speaker: int, name: str) -> None:
     """'Claudia Sheinbaum' replaces a canonical 'C. Sheinbaum'."""
-    current = parse_name(db["speakers"].get(speaker)["name"])
+    current = parse_name(_speaker(db, speaker)["name"])
     new = parse_name(name)
     if current and new and current.first and new.first and len(current.first) == 1 < len(new.first):
         _rename_if_free(db, speaker, name)
+
+
+def _speaker(db: Database, speaker: int) -> dict:
+    return select_rows(db, "select * from speakers where id = ?", [speaker])[0]
 
 
 def _accented(name: str) -> int:
@@ -212,7 +216,7 @@ def record_roles(db: Database, article_id: int, published: str | None, statement
                  speaker_ids: list[int | None]) -> None:
     """One speaker_roles row per (speaker, role, affiliation) an article gives, dated by the article;
     ``speaker_ids`` are the statements' resolved speakers, in the same order."""
-    db.execute("delete from speaker_roles where article_id = ?", [article_id])
+    db.conn.execute("delete from speaker_roles where article_id = ?", [article_id])
     ids = speaker_ids
     seen = set()
     rows = []

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 from sqlite_utils import Database
 
 from . import quotes, speakers
-from .database import insert_rows
+from .database import insert_rows, select_rows
 from .models import Article, Statement
 
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
@@ -80,14 +80,14 @@ def _now() -> str:
 def find_existing(db: Database, article: Article) -> dict | None:
     """The stored row this article is a version of: same URL, or (no URL) same text or same file."""
     if article.url:
-        rows = list(db.query("select * from articles where url = ? order by id limit 1", [article.url]))
+        rows = select_rows(db, "select * from articles where url = ? order by id limit 1", [article.url])
         return rows[0] if rows else None
-    rows = list(db.query(
-        "select * from articles where url is null and content_hash = ? order by id limit 1", [article.content_hash]))
+    rows = select_rows(
+        db, "select * from articles where url is null and content_hash = ? order by id limit 1", [article.content_hash])
     # A JSON Lines file holds many articles: its path does not name one (matching on it made each
     # new record without a URL replace the file's first article).
     if not rows and article.path and article.format != "jsonl":
-        rows = list(db.query("select * from articles where url is null and path = ? order by id limit 1", [article.path]))
+        rows = select_rows(db, "select * from articles where url is null and path = ? order by id limit 1", [article.path])
     return rows[0] if rows else None
 
 
@@ -122,12 +122,12 @@ def speaker_id(db: Database, statement: Statement, cache: StoreCache | None = No
 
 def store_article(db: Database, article: Article, statements: list[Statement], extractor_version: str,
                   cache: StoreCache | None = None) -> str:
-    """Write the article and its statements in one transaction; returns added, unchanged or replaced.
-
-    ``cache`` (one per ingest run) saves the outlet and tag lookups."""
+    """Write the article and its statements in one transaction (or savepoint); returns added,
+    unchanged or replaced. ``cache`` (one per ingest run) saves the outlet and tag lookups."""
     cache = cache if cache is not None else StoreCache()
     try:
-        outcome = _store_article(db, article, statements, extractor_version, cache)
+        with db.atomic():
+            outcome = _store_article(db, article, statements, extractor_version, cache)
     except BaseException:
         cache.rollback()
         raise
@@ -135,54 +135,99 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
     return outcome
 
 
+def store_articles(db: Database, items: list[tuple[Article, list[Statement]]], extractor_version: str,
+                   cache: StoreCache) -> list[str | Exception]:
+    """Store (article, statements) pairs in the open transaction, each whole or not at all; one
+    result per pair: its outcome, or the exception that kept it out. All go in under one
+    savepoint; only if one fails is that undone and each stored again under its own."""
+    conn = db.conn
+    conn.execute("SAVEPOINT articles")
+    try:
+        outcomes: list[str | Exception] = [_store_article(db, a, s, extractor_version, cache) for a, s in items]
+    except Exception:
+        _undo(conn, "articles")
+        cache.rollback()
+        return [_store_alone(db, article, statements, extractor_version, cache) for article, statements in items]
+    conn.execute("RELEASE articles")
+    cache.commit()
+    return outcomes
+
+
+def _store_alone(db: Database, article: Article, statements: list[Statement], extractor_version: str,
+                 cache: StoreCache) -> str | Exception:
+    conn = db.conn
+    if not conn.in_transaction:  # SQLite rolled the whole transaction back (disk full, I/O error)
+        conn.execute("BEGIN IMMEDIATE")
+    conn.execute("SAVEPOINT article")
+    try:
+        outcome = _store_article(db, article, statements, extractor_version, cache)
+    except Exception as error:
+        _undo(conn, "article")
+        cache.rollback()
+        return error
+    conn.execute("RELEASE article")
+    cache.commit()
+    return outcome
+
+
+def _undo(conn, savepoint: str) -> None:
+    if conn.in_transaction:
+        conn.execute(f"ROLLBACK TO {savepoint}")
+        conn.execute(f"RELEASE {savepoint}")
+
+
 def _store_article(db: Database, article: Article, statements: list[Statement], extractor_version: str,
                    cache: StoreCache) -> str:
     cache.check_outside_writes(db)
-    with db.atomic():
-        existing = find_existing(db, article)
-        if existing and existing["content_hash"] == article.content_hash and existing["extractor_version"] == extractor_version:
-            return UNCHANGED
-        row = {
-            "title": article.title,
-            "summary": article.summary,
-            "author": article.author,
-            "url": article.url,
-            "published": article.published,
-            "section": article.section,
-            "source_id": source_id(db, article, cache),
-            "body": article.body,
-            "content_hash": article.content_hash,
-            "path": article.path or None,
-            "format": article.format,
-            "extractor_version": extractor_version,
-            "statement_count": len(statements),  # written with the statements: a check that none is missing
-            "ingested_at": _now(),
-            "fetched_at": article.fetched,
-        }
-        if existing:
-            article_id = existing["id"]
-            speakers.forget_article(db, article_id)
-            db.execute("delete from statements where article_id = ?", [article_id])
-            db.execute("delete from article_tags where article_id = ?", [article_id])
-            db["articles"].update(article_id, row)
-            outcome = REPLACED
-        else:
-            article_id = insert_rows(db, "articles", [row])
-            outcome = ADDED
-        insert_rows(db, "article_tags", [{"article_id": article_id, "tag_id": tag_id(db, tag, cache)}
-                                         for tag in article.tags], ignore=True)
-        tags_json = json.dumps(article.tags, ensure_ascii=False) if article.tags else None
-        rows = [statement_row(db, statement, article_id, row["source_id"], tags_json, extractor_version, cache)
-                for statement in statements]
-        insert_rows(db, "statements", rows)
-        speakers.record_roles(db, article_id, article.published, statements, [r["speaker_id"] for r in rows])
-        quotes.refresh_quotes(db, [r["quote_id"] for r in rows if r["quote_id"] is not None])
-        return outcome
+    existing = find_existing(db, article)
+    if existing and existing["content_hash"] == article.content_hash and existing["extractor_version"] == extractor_version:
+        return UNCHANGED
+    row = {
+        "title": article.title,
+        "summary": article.summary,
+        "author": article.author,
+        "url": article.url,
+        "published": article.published,
+        "section": article.section,
+        "source_id": source_id(db, article, cache),
+        "body": article.body,
+        "content_hash": article.content_hash,
+        "path": article.path or None,
+        "format": article.format,
+        "extractor_version": extractor_version,
+        "statement_count": len(statements),  # written with the statements: a check that none is missing
+        "ingested_at": _now(),
+        "fetched_at": article.fetched,
+    }
+    if existing:
+        article_id = existing["id"]
+        speakers.forget_article(db, article_id)
+        db.execute("delete from statements where article_id = ?", [article_id])
+        db.execute("delete from article_tags where article_id = ?", [article_id])
+        db["articles"].update(article_id, row)
+        outcome = REPLACED
+    else:
+        article_id = insert_rows(db, "articles", [row])
+        outcome = ADDED
+    insert_rows(db, "article_tags", [{"article_id": article_id, "tag_id": tag_id(db, tag, cache)}
+                                     for tag in article.tags], ignore=True)
+    tags_json = json.dumps(article.tags, ensure_ascii=False) if article.tags else None
+    created: set[int] = set()
+    rows = [statement_row(db, statement, article_id, row["source_id"], tags_json, extractor_version, cache,
+                          article.published, created) for statement in statements]
+    insert_rows(db, "statements", rows)
+    speakers.record_roles(db, article_id, article.published, statements, [r["speaker_id"] for r in rows])
+    quote_ids = [r["quote_id"] for r in rows if r["quote_id"] is not None]
+    # a quote this article created was written whole, unless a second statement here joined it
+    quotes.refresh_quotes(db, [q for q in quote_ids if q not in created or quote_ids.count(q) > 1])
+    return outcome
 
 
 def statement_row(db: Database, statement: Statement, article_id: int, source: int | None,
-                  tags_json: str | None, extractor_version: str, cache: StoreCache | None = None) -> dict:
-    return {
+                  tags_json: str | None, extractor_version: str, cache: StoreCache | None = None,
+                  published: str | None = None, created_quotes: set[int] | None = None) -> dict:
+    """The statements row; ``created_quotes`` collects the quotes this statement was the first to report."""
+    row = {
         "article_id": article_id,
         "speaker_id": speaker_id(db, statement, cache),
         "source_id": source,
@@ -203,8 +248,15 @@ def statement_row(db: Database, statement: Statement, article_id: int, source: i
         "context": statement.context,
         "extractor_version": extractor_version,
         "speaker_name": statement.speaker,
-        "quote_id": quotes.quote_for(db, statement, cache.stop_shingles if cache else None),
     }
+    own = {"id": 0, "text": statement.text, "kind": statement.kind, "speaker_id": row["speaker_id"],
+           "article_id": article_id, "source_id": source, "published": published[:10] if published else None,
+           "speaker": statement.speaker, "speaker_type": statement.speaker_type}
+    quote, created = quotes.match_or_create(db, statement, cache.stop_shingles if cache else None, own)
+    if created and created_quotes is not None:
+        created_quotes.add(quote)
+    row["quote_id"] = quote
+    return row
 
 
 def record_error(db: Database, path: str, reason: str, line: int | None = None) -> None:
