@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from sqlite_utils import Database
 
-from .database import select_rows
+from .database import insert_rows, select_rows, update_row
 from .names import compatible, fold
 from .models import Statement
 
@@ -193,8 +193,7 @@ def match_or_create(db: Database, statement: Statement, stop_shingles: set[int] 
     if created:
         values = quote_values([own_row]) if own_row else {"text": quoted_words(statement.text, statement.kind)}
         values["text_key"] = key
-        quote = db.conn.execute(f"insert into quotes ({', '.join(values)}) values ({', '.join('?' * len(values))})",
-                                list(values.values())).lastrowid
+        quote = insert_rows(db, "quotes", [values])
     # plain SQL on the per-statement path: sqlite-utils' insert_all introspects the table each call
     db.conn.executemany("insert or ignore into quote_shingles (shingle, quote_id) values (?, ?)",
                         [(s, quote) for s in _fingerprints(key)])
@@ -236,8 +235,7 @@ def refresh_quotes(db: Database, quote_ids) -> None:
             old = current.get(quote)
             changed = {c: v for c, v in values.items() if old is None or old.get(c) != v}
             if changed:
-                db.conn.execute(f"update quotes set {', '.join(f'{c} = ?' for c in changed)} where id = ?",
-                                [*changed.values(), quote])
+                update_row(db, "quotes", quote, changed)
 
 
 # When a statement was first reported, as one string that sorts like quote_values' seen():
