@@ -135,3 +135,50 @@ def test_stored_quotes_equal_the_pure_function_of_their_statements(tmp_path):
     for stored in quotes:
         rows = list(db.query(_STATEMENT_ROWS, [stored["id"]]))
         assert {k: stored[k] for k in quote_values(rows)} == quote_values(rows)
+
+
+def _report(db, outlet, published, text, speaker, number):
+    """Store one article of one outlet reporting ``text`` as said by ``speaker``."""
+    from tracker.models import Article
+    from tracker.store import store_article
+
+    body = f'"{text}," {speaker} said at meeting {number}.'
+    article = Article(text=body, paragraphs=[(0, len(body))], source=outlet, published=published,
+                      url=f"https://{outlet}.example/{number}")
+    statement = Statement(text=text, start=1, end=1 + len(text), kind="direct", speaker=speaker,
+                          speaker_mention=speaker, speaker_type="person", mention_kind="name")
+    store_article(db, article, [statement], "test")
+
+
+def _quote_row(db):
+    (row,) = db.query("select q.text, s.name as speaker, q.first_seen, q.article_count, q.outlet_count, "
+                      "q.statement_count, q.speaker_count, q.contested from quotes q "
+                      "left join speakers s on s.id = q.speaker_id")
+    return row
+
+
+def test_a_quote_gaining_statements_is_updated_from_its_row_and_indexed_counts(qdb):
+    """Each report updates the counts without reading the quote's earlier statements; a tie
+    between speakers goes to the one reported first, equally long variants to code point order."""
+    shorter = WALL.replace("winter storms", "storms")  # 18 words against WALL's 19
+    _report(qdb, "harbour-news", "2024-05-03", shorter, "Ana Silva", 1)
+    assert _quote_row(qdb) == {"text": shorter, "speaker": "Ana Silva", "first_seen": "2024-05-03",
+                               "article_count": 1, "outlet_count": 1, "statement_count": 1,
+                               "speaker_count": 1, "contested": 0}
+    traced = []
+    qdb.conn.set_trace_callback(traced.append)
+    _report(qdb, "coast-daily", "2024-05-01", WALL, "Bruno Costa", 2)  # earlier date, longer variant
+    qdb.conn.set_trace_callback(None)
+    assert not [sql for sql in traced if "group by statements.quote_id" in sql]  # no recomputing
+    # one statement each: the speaker reported first, by the date of the article (May 1)
+    assert _quote_row(qdb) == {"text": WALL, "speaker": "Bruno Costa", "first_seen": "2024-05-01",
+                               "article_count": 2, "outlet_count": 2, "statement_count": 2,
+                               "speaker_count": 2, "contested": 1}
+    _report(qdb, "coast-daily", "2024-05-04", WALL, "Bruno Costa", 3)  # same outlet: no new outlet
+    assert _quote_row(qdb) == {"text": WALL, "speaker": "Bruno Costa", "first_seen": "2024-05-01",
+                               "article_count": 3, "outlet_count": 2, "statement_count": 3,
+                               "speaker_count": 2, "contested": 1}
+    same_length = WALL.replace("harbour", "Harbor")
+    _report(qdb, "bay-times", "2024-05-05", same_length, "Ana Silva", 4)
+    assert _quote_row(qdb)["text"] == min(WALL, same_length) == same_length  # "H" sorts before "h"
+    assert _quote_row(qdb)["speaker"] == "Bruno Costa"  # 2 each, Bruno Costa reported first (May 1)

@@ -14,7 +14,7 @@ a shortened variant (every word contained) or a lightly edited one ("We won't" f
 text (``quotes.text_key``) and 4-word shingles (``quote_shingles``), never a scan.
 
 A quote's row is a pure function of its statements (``quote_values``): canonical
-text is the longest variant, the speaker is the one most statements name, first
+text is the longest variant (the first in code point order among equals), the speaker is the one most statements name, first
 seen is the earliest article. It is contested when two statements name speakers
 who cannot be one person (different names, or a person and an organization).
 """
@@ -238,6 +238,67 @@ def refresh_quotes(db: Database, quote_ids) -> None:
                 update_row(db, "quotes", quote, changed)
 
 
+def add_statements(db: Database, article_id: int, published: str | None, joined: dict[int, list[dict]],
+                   created: set[int]) -> None:
+    """Bring quotes up to date with one article's statements that joined them (dicts with text,
+    kind, speaker_id, source_id; already stored), from each quote's stored row and counts read
+    from the (quote_id, speaker_id) and (quote_id, source_id) indexes, never from every earlier
+    statement: a quote reported by hundreds of articles costs what a new one does. ``created``:
+    quotes this article created, whose row already counts its first statement (left out of
+    ``joined``)."""
+    ids = sorted(joined)
+    if not ids:
+        return
+    marks = ",".join("?" * len(ids))
+    current = {row["id"]: row for row in select_rows(db, f"select * from quotes where id in ({marks})", ids)}
+    seen = (published is None, (published or "")[:10], article_id)
+    for quote in ids:
+        old = current[quote]
+        values = _joined_values(db, quote, old, joined[quote], seen, quote not in created)
+        changed = {c: v for c, v in values.items() if old[c] != v}
+        if changed:
+            update_row(db, "quotes", quote, changed)
+
+
+def _count(db: Database, quote: int, column: str, value: int) -> int:
+    return db.conn.execute(f"select count(*) from statements where quote_id = ? and {column} = ?",
+                           [quote, value]).fetchone()[0]
+
+
+def _joined_values(db: Database, quote: int, old: dict, rows: list[dict], seen: tuple, new_article: bool) -> dict:
+    """The columns of ``quote_values`` after ``rows`` joined."""
+    values = {"statement_count": old["statement_count"] + len(rows)}
+    if new_article:  # an article's statements are stored once (replacing one unlinks it first)
+        values["article_count"] = old["article_count"] + 1
+        if seen < (old["first_seen"] is None, old["first_seen"] or "", old["first_article_id"]):
+            values["first_seen"], values["first_article_id"] = seen[1] or None, seen[2]
+    sources = Counter(r["source_id"] for r in rows if r["source_id"] is not None)
+    values["outlet_count"] = old["outlet_count"] + sum(
+        1 for source, n in sources.items() if _count(db, quote, "source_id", source) == n)
+    text = min([old["text"], *(quoted_words(r["text"], r["kind"]) for r in rows)], key=_canonical_order)
+    values["text"], values["text_key"] = text, " ".join(normalize(text))
+    # The speaker most statements name: only the ones that gained statements can overtake it.
+    gained = Counter(r["speaker_id"] for r in rows if r["speaker_id"] is not None)
+    totals = {speaker: _count(db, quote, "speaker_id", speaker) for speaker in gained}
+    newcomers = [speaker for speaker, n in gained.items() if totals[speaker] == n]
+    if old["speaker_id"] is not None and old["speaker_id"] not in totals:
+        totals[old["speaker_id"]] = _count(db, quote, "speaker_id", old["speaker_id"])
+    if totals:
+        most = max(totals.values())
+        leaders = [speaker for speaker, n in totals.items() if n == most]
+        if len(leaders) > 1:  # equally frequent: the one reported first
+            leaders.sort(key=lambda speaker: db.conn.execute(_FIRST_SEEN_OF_SPEAKER, [quote, speaker]).fetchone()[0])
+        values["speaker_id"] = leaders[0]
+    values["speaker_count"] = old["speaker_count"] + len(newcomers)
+    values["contested"] = old["contested"]
+    if newcomers and not old["contested"]:
+        people = [(r["name"], r["type"]) for r in select_rows(
+            db, "select name, type from speakers where id in (select distinct speaker_id from statements "
+                "where quote_id = ?)", [quote])]
+        values["contested"] = int(_contested(people))
+    return values
+
+
 # When a statement was first reported, as one string that sorts like quote_values' seen():
 # undated last, then by date, article and statement (char(1) sorts before any character of a date).
 _SEEN = ("min((articles.published is null) || char(1) || coalesce(substr(articles.published, 1, 10), '') || char(1) "
@@ -247,8 +308,9 @@ _FROM = ("from statements join articles on articles.id = statements.article_id "
 _TOTALS = (f"select statements.quote_id, count(*) as statement_count, count(distinct statements.article_id) as "
            f"article_count, count(distinct statements.source_id) as outlet_count, {_SEEN} as seen "
            f"{_FROM} group by statements.quote_id")
-_VARIANTS = (f"select statements.quote_id, statements.text, statements.kind, {_SEEN} as seen "
-             f"{_FROM} group by statements.quote_id, statements.text, statements.kind")
+_VARIANTS = "select distinct quote_id, text, kind from statements where quote_id in ({marks})"
+_FIRST_SEEN_OF_SPEAKER = (f"select {_SEEN} from statements join articles on articles.id = statements.article_id "
+                          f"where statements.quote_id = ? and statements.speaker_id = ?")
 _SPEAKERS = (f"select statements.quote_id, statements.speaker_id, speakers.name as speaker, speakers.type as "
              f"speaker_type, count(*) as statements, {_SEEN} as seen "
              f"{_FROM.replace('where', 'join speakers on speakers.id = statements.speaker_id where')} "
@@ -288,34 +350,24 @@ def _values_of_many(rows: list[dict]) -> dict:
     totals = {"statement_count": len(rows), "article_count": len({r["article_id"] for r in rows}),
               "outlet_count": len({r["source_id"] for r in rows if r["source_id"] is not None}),
               "seen": min(seen.values())}
-    variants: dict[tuple, str] = {}
     speakers: dict[int, dict] = {}
     for r in rows:
-        key = (r["text"], r["kind"])
-        variants[key] = min(variants.get(key, seen[id(r)]), seen[id(r)])
         if r["speaker_id"] is not None:
             group = speakers.setdefault(r["speaker_id"], {"speaker_id": r["speaker_id"], "speaker": r["speaker"],
                                                           "speaker_type": r["speaker_type"], "statements": 0,
                                                           "seen": seen[id(r)]})
             group["statements"] += 1
             group["seen"] = min(group["seen"], seen[id(r)])
-    return _values_from_groups(totals, [{"text": t, "kind": k, "seen": v} for (t, k), v in variants.items()],
-                               list(speakers.values()))
+    variants = [{"text": t, "kind": k} for t, k in {(r["text"], r["kind"]) for r in rows}]
+    return _values_from_groups(totals, variants, list(speakers.values()))
 
 
 def _values_from_groups(totals: dict, variants: list[dict], speakers: list[dict]) -> dict:
-    # The longest variant in words; among equals, the one reported first.
-    lengths = [len(normalize(quoted_words(v["text"], v["kind"]))) for v in variants]
-    longest = max(lengths)
-    first_longest = min((v for v, n in zip(variants, lengths) if n == longest), key=lambda v: v["seen"])
-    canonical = quoted_words(first_longest["text"], first_longest["kind"])
+    canonical = min((quoted_words(v["text"], v["kind"]) for v in variants), key=_canonical_order)
     null, published, article, _ = totals["seen"].split("\x01")
     # The speaker most statements name; among equals, the one reported first.
     speaker = min(speakers, key=lambda g: (-g["statements"], g["seen"]))["speaker_id"] if speakers else None
-    people = [(g["speaker"], g["speaker_type"]) for g in speakers]
-    contested = any(
-        a[1] != b[1] or (a[1] == "person" and not compatible(a[0], b[0])) or (a[1] != "person" and a[0] != b[0])
-        for i, a in enumerate(people) for b in people[i + 1:])
+    contested = _contested([(g["speaker"], g["speaker_type"]) for g in speakers])
     return {
         "text": canonical,
         "text_key": " ".join(normalize(canonical)),
@@ -328,6 +380,21 @@ def _values_from_groups(totals: dict, variants: list[dict], speakers: list[dict]
         "speaker_count": len(speakers),
         "contested": int(contested),
     }
+
+
+def _canonical_order(text: str) -> tuple[int, str]:
+    """The canonical text is the longest variant in words; among equals, the first in code point
+    order (not the first reported: a quote's row can then be brought up to date from the
+    statements it gains, without reading the earlier ones)."""
+    return -len(normalize(text)), text
+
+
+def _contested(people: list[tuple[str, str]]) -> bool:
+    """Do two of these (name, type) speakers differ: a person and an organization, two people who
+    cannot be one, or two differently named groups?"""
+    return any(
+        a[1] != b[1] or (a[1] == "person" and not compatible(a[0], b[0])) or (a[1] != "person" and a[0] != b[0])
+        for i, a in enumerate(people) for b in people[i + 1:])
 
 
 def rebuild(db: Database) -> int:

@@ -242,6 +242,10 @@ INDEXES = [
     ("statements", ["speaker_id", "date_said"], False),
     ("statements", ["speaker_id", "month_said", "article_id"], False),
     ("statements", ["article_id", "date_said"], False),
+    # A quote's statements per speaker and per outlet: a statement joining a popular quote updates
+    # its counts from these (tracker/quotes.py add_statements) instead of reading every statement.
+    ("statements", ["quote_id", "speaker_id"], False),
+    ("statements", ["quote_id", "source_id"], False),
     ("tags", ["name"], True),
     ("ingest_errors", ["path"], False),
     ("claims", ["status"], False),
