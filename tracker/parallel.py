@@ -10,6 +10,7 @@ most a few tasks per worker are in flight, so memory stays flat whatever the cor
 from __future__ import annotations
 
 import codecs
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -143,12 +144,20 @@ def _result(future) -> Result:
     return future.get() if hasattr(future, "get") else future.result()
 
 
+def _lower_priority() -> None:
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):  # not on this platform, or not allowed: equal priority
+        pass
+
+
 @contextmanager
 def process_pool(workers: int, overrides: Overrides | None):
     import multiprocessing
 
-    # spawn: workers start clean, without a copy of the writer's open database.
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+    # spawn: workers start clean, without a copy of the writer's open database. Workers run at a
+    # lower priority: with more processes than cores, the one writer gets a core of its own.
+    with multiprocessing.get_context("spawn").Pool(workers, initializer=_lower_priority) as pool:
         yield lambda task: pool.apply_async(extract_task, (task, overrides))
 
 
@@ -162,6 +171,7 @@ def dask_client(address: str, workers: int, overrides: Overrides | None):
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None)
         client = Client(cluster)
+        client.run(_lower_priority)  # as with --workers: the writer shares this machine's cores
     else:
         cluster, client = None, Client(address)
     try:
