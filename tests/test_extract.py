@@ -446,3 +446,30 @@ def test_a_quote_paragraph_continues_whoever_spoke_last_in_the_text():
                      "\u201cResponse times can be 45 minutes in a rural township.\u201d")
     assert statements[-1].text == "Response times can be 45 minutes in a rural township."
     assert statements[-1].speaker == "Terry Chapel"
+
+
+def test_a_description_after_a_surname_subject_is_that_person_not_the_last_speaker():
+    statements = run('"We were slow in the first period," said coach Ann Boyd.\n\n'
+                     "The keeper made 30 saves and Tomas Varga scored twice for the visitors.\n\n"
+                     "Varga has four goals since the trade. The 27-year-old winger said his new linemates "
+                     "find him in open ice.")
+    assert [(s.text, s.speaker) for s in statements] == [
+        ("We were slow in the first period", "Ann Boyd"),
+        ("his new linemates find him in open ice", "Tomas Varga"),
+    ]
+
+
+def test_a_surname_keeps_naming_whom_it_named_when_a_relative_is_named_in_full():
+    statements = run("Paul Okafor said the bridge had no lights that night.\n\n"
+                     "Okafor said he slowed down at the curve. His daughter, Grace Okafor, 9, was asleep "
+                     "in the back seat.\n\n"
+                     "Okafor said he never saw the barrier.")
+    assert [s.speaker for s in statements] == ["Paul Okafor", "Paul Okafor", "Paul Okafor"]
+
+
+def test_a_statement_quoting_twice_is_one_statement():
+    statements = run('Councillor Jo Park called the budget \u201creckless\u201d and based on '
+                     '\u201cwishful thinking.\u201d')
+    assert brief(statements) == [
+        ("mixed", "the budget \u201creckless\u201d and based on \u201cwishful thinking.\u201d", "Jo Park",
+         "Councillor Jo Park", "called")]

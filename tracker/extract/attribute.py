@@ -241,6 +241,7 @@ class ArticleExtractor:
         self._token_starts: dict[int, list[int]] = {}
         self.entities = Entities()
         self.found: list[Found] = []
+        self._found_spans: dict[tuple[int, int], Found] = {}
         self.last_speaker: tuple[Entity | None, int] | None = None  # (entity, paragraph)
 
     # -- the pass ------------------------------------------------------------
@@ -1029,6 +1030,12 @@ class ArticleExtractor:
         return None
 
     def _add(self, found: Found) -> None:
+        same = self._found_spans.get((found.start, found.end))
+        if same is not None:
+            # 'called the plan "bold" and "a gamble"': one statement, found once per quotation in it
+            same.quotes += tuple(q for q in found.quotes if q not in same.quotes)
+            return
+        self._found_spans[found.start, found.end] = found
         self.found.append(found)
         if found.entity is not None or found.mention is not None:
             # the speaker of the statement that comes last in the text, whatever rule found it first

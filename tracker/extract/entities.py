@@ -37,6 +37,7 @@ class Entity:
     # A capitalized run is only known to be a person once it speaks, carries a title or
     # honorific, or starts with a known first name: "Harbour Bridge" must never be "he".
     evidence: bool = False
+    surname_positions: list[int] = field(default_factory=list)  # where the surname alone named it
 
     def __setattr__(self, key, value):
         super().__setattr__(key, value)
@@ -65,6 +66,9 @@ class Entities:
         found = self._find_person(word, position, create=False)
         if found is not None and len(found.tokens) > 1:
             found.seen(position, subject)
+            # "Nino Niederreiter scored ... Niederreiter has four goals": a full name later
+            # referred to by its surname as a sentence's subject is a person's
+            found.evidence = found.evidence or subject
 
     def introduce(self, mention: Mention, position: int, subject: bool = False, evidence: bool = False) -> Entity | None:
         """Record a named mention (person or organization); returns its entity."""
@@ -99,16 +103,23 @@ class Entities:
         if not tokens:
             return None
         best = None
-        best_seen = -2
+        best_seen: tuple = (False, -2)
+        alone = len(tokens) == 1
         for entity in self._by_surname.get(tokens[-1], ()):  # a match always shares the surname
             theirs = entity.tokens
             if _same_person(tokens, theirs):
-                seen = entity.last_before(position + 1)
+                # The surname alone keeps naming whom it named before ("Robert Major ... Major said ...
+                # his son Brenden Major ... Major said": news names relatives in full); otherwise
+                # the one mentioned last.
+                named_alone = alone and bool(entity.surname_positions) and entity.surname_positions[0] <= position
+                seen = (named_alone, entity.last_before(position + 1))
                 if seen > best_seen:
                     best, best_seen = entity, seen
         if best is not None:
             if len(tokens) > len(best.tokens):
                 best.name = name  # a fuller form of the name becomes canonical
+            if alone and len(best.tokens) > 1:
+                bisect.insort(best.surname_positions, position)
             return best
         if not create:
             return None
