@@ -473,3 +473,20 @@ def test_a_statement_quoting_twice_is_one_statement():
     assert brief(statements) == [
         ("mixed", "the budget \u201creckless\u201d and based on \u201cwishful thinking.\u201d", "Jo Park",
          "Councillor Jo Park", "called")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Health worries have dogged the candidate since she fell ill.", []),
+    ('Mina Moore called the remarks "a true wake-up call."',
+     [("mixed", 'the remarks "a true wake-up call."', "Mina Moore", "Mina Moore", "called")]),
+    ("Anna Pike remarks that the town has changed.",
+     [("indirect", "the town has changed", "Anna Pike", "Anna Pike", "remarks")]),
+])
+def test_a_reporting_word_used_as_a_noun_is_no_cue(sentence, expected):
+    assert brief(run(sentence)) == expected
+
+
+@pytest.mark.parametrize("adverb", ["Even", "Only", "Perhaps", "Indeed"])
+def test_a_sentence_opening_adverb_is_not_part_of_the_name(adverb):
+    assert brief(run(f"{adverb} Tom Smith said the season was over.")) == [
+        ("indirect", "the season was over", "Tom Smith", "Tom Smith", "said")]

@@ -87,8 +87,10 @@ CLAUSE_STARTS = frozenset(
 # Reporting verbs that are nouns as often: only a verb after a subject that fits.
 NOUN_VERBS = frozenset(
     "report claim comment post tweet answer charge estimate forecast promise vow warn reply respond rule "
-    "statement testify note state joke boast worry fear hope question concern".split()
+    "statement testify note state joke boast worry fear hope question concern remark".split()
 )
+# After a noun, not after a reporting verb: "Health worries have dogged her", "the claims were false".
+NOUN_FOLLOWERS = frozenset("have has had are were is was".split())
 DETERMINER_WORDS = frozenset("the a an this that these those his her their its our my your recent new latest earlier".split())
 # Verbs that take the listener before the content: "told the city council that ...".
 OBJECT_VERBS = frozenset("tell inform assure remind warn advise promise ask convince".split())
@@ -199,7 +201,10 @@ def verb_lemma(tokens: list[Token], index: int) -> tuple[str, int] | None:
         return None
     if " " in lemma:
         return None  # "point" alone is not "point out"
-    if lemma in NOUN_VERBS and index > 0 and token.lower in (lemma, lemma + "s"):
+    if lemma in NOUN_VERBS and index + 1 < len(tokens) and tokens[index + 1].lower in NOUN_FOLLOWERS \
+            and token.lower != lemma:
+        return None
+    if lemma in NOUN_VERBS and index > 0 and token.lower in (lemma, lemma + "s", lemma[:-1] + "ies"):
         # "an NBC News report", "recent reports" are nouns; "they report", "Smith reports" are verbs.
         previous = tokens[index - 1]
         if token.lower == lemma:

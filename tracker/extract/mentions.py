@@ -32,7 +32,8 @@ NOT_NAMES = frozenset(
     also then now today yesterday tonight still later earlier after before during in on at by for with from as if when
     while where there here what who why how despite although though because since until some many most all both each
     other another such no not one two three less more every mr mrs ms dr january february march april may june july august september
-    october november december monday tuesday wednesday thursday friday saturday sunday""".split()
+    october november december monday tuesday wednesday thursday friday saturday sunday
+    even only just perhaps indeed instead finally eventually again already""".split()
 )
 CALENDAR_HEADS = frozenset({"day", "eve", "weekend", "week"})  # Canada Day, Christmas Eve, Pride Week
 HONORIFICS = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female"}
