@@ -67,14 +67,19 @@ _new_token = tuple.__new__
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     tokens = []
     append = tokens.append
+    new, prefix = _new_token, NAME_PREFIX.match  # make_token inlined: this loop runs for every word
     for match in TOKEN.finditer(text, start, end):
-        word = match.group(0)
+        word = match.group()
         if word[-1] == "." and len(word) > 2 and "." not in word[:-1] and word[:-1].lower() not in ABBREVIATIONS:
             # A sentence's full stop, not an abbreviation: "said." -> "said" "."
-            append(make_token(word[:-1], match.start(), match.end() - 1))
-            append(make_token(".", match.end() - 1, match.end()))
+            word_end = match.end() - 1
+            append(make_token(word[:-1], match.start(), word_end))
+            append(new(Token, (".", word_end, word_end + 1, ".", False)))
         elif word not in INVISIBLE:  # zero-width spaces and joiners pasted from web pages
-            append(make_token(word, match.start(), match.end()))
+            lower = word.lower()
+            first = lower[0]
+            append(new(Token, (word, match.start(), match.end(), lower, word[0] != first or (
+                first in "abdeilmov" and len(word) > 2 and prefix(word) is not None))))
     return tokens
 
 
