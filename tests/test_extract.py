@@ -490,3 +490,18 @@ def test_a_reporting_word_used_as_a_noun_is_no_cue(sentence, expected):
 def test_a_sentence_opening_adverb_is_not_part_of_the_name(adverb):
     assert brief(run(f"{adverb} Tom Smith said the season was over.")) == [
         ("indirect", "the season was over", "Tom Smith", "Tom Smith", "said")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reports say the harbour deal is done.",
+    "Polls suggest the council race is close.",
+    "According to preliminary findings, the bridge is safe.",
+])
+def test_documents_of_no_one_in_particular_name_no_speaker(sentence):
+    statements = run('"We will act before winter," Mayor Ann Lee said.\n\n' + sentence)
+    assert [(s.speaker, s.speaker_type) for s in statements] == [("Ann Lee", "person"), (None, "organization")]
+
+
+def test_a_statement_just_after_a_speaker_is_theirs():
+    statements = run('"We will act before winter," Mayor Ann Lee said.\n\nThe statement said the bridge is safe.')
+    assert [s.speaker for s in statements] == ["Ann Lee", "Ann Lee"]

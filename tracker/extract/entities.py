@@ -174,8 +174,10 @@ class Entities:
         if mention.kind == "organization":
             found = self._resolve_description(mention, position, person=False)
             if found is None and mention.head in DOCUMENT_NOUNS:
-                # "A statement said ...", "the post read": the one who just spoke issued it.
-                return recent_speaker
+                # "A statement said ...", "the post read": the one who just spoke issued it; "reports
+                # say", "according to preliminary findings": nobody in particular
+                issued = mention.text.lower().split()[0] in ISSUING_DETERMINERS and not mention.head.endswith("s")
+                return recent_speaker if issued else None
             if found is None and mention.text.lower().startswith("the "):
                 found = self._latest(position, lambda e: e.type == "organization", subject_only=True)
                 if found is not None and found.last_before(position, True) < position - 800:
@@ -275,6 +277,7 @@ class Entities:
         return best
 
 
+ISSUING_DETERMINERS = frozenset("a an the his her its their".split())
 PRONOUN_WINDOW = 2500  # characters back that "she" or "he" reaches for a known woman or man
 
 # Modifiers that tie a title to one country or level ("the former US president").

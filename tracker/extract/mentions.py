@@ -282,6 +282,9 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
     run = rest[run_start:]
     if any(t.lower in NOT_NAMES for t in run[1:]) or run[0].lower in NOT_NAMES - {"the"}:
         return None
+    if len(rest) == 1 and rest[0].lower in DOCUMENT_NOUNS:
+        # "Reports say", "Polls suggest": a capital letter at the start of a sentence makes no name
+        return Mention(surface, start, end, "organization", head=rest[0].lower)
     wider = run_start
     while wider > 1 and rest[wider - 1].lower in ("of", "for", "and", "&") and _is_cap(rest[wider - 2]):
         wider -= 1
