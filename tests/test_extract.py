@@ -505,3 +505,11 @@ def test_documents_of_no_one_in_particular_name_no_speaker(sentence):
 def test_a_statement_just_after_a_speaker_is_theirs():
     statements = run('"We will act before winter," Mayor Ann Lee said.\n\nThe statement said the bridge is safe.')
     assert [s.speaker for s in statements] == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_post_is_a_document_of_whoever_just_spoke_and_the_post_an_outlet():
+    statements = run('"The road stays open," Mayor Tom Reed said on Friday.\n\n'
+                     "A post on the town's page said the road would close.")
+    assert [s.speaker for s in statements] == ["Tom Reed", "Tom Reed"]
+    assert brief(run("The Post said the deal was off.")) == [
+        ("indirect", "the deal was off", "Post", "The Post", "said")]

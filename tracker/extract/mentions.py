@@ -48,7 +48,7 @@ GENDERED_NOUNS = {
 DOCUMENT_NOUNS = frozenset(
     "report reports statement study survey poll polls release article story analysis letter editorial filing lawsuit "
     "memo documents document investigation review findings data figures records estimates statistics results "
-    "research court documents polling".split()
+    "research court documents polling post tweet message email".split()
 )
 ED_ADJECTIVES = frozenset(
     "unnamed elected unidentified retired concerned informed respected renowned noted embattled disgraced "
@@ -282,7 +282,7 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
     run = rest[run_start:]
     if any(t.lower in NOT_NAMES for t in run[1:]) or run[0].lower in NOT_NAMES - {"the"}:
         return None
-    if len(rest) == 1 and rest[0].lower in DOCUMENT_NOUNS:
+    if len(rest) == 1 and determiner is None and rest[0].lower in DOCUMENT_NOUNS:
         # "Reports say", "Polls suggest": a capital letter at the start of a sentence makes no name
         return Mention(surface, start, end, "organization", head=rest[0].lower)
     wider = run_start
