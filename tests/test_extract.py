@@ -513,3 +513,8 @@ def test_a_post_is_a_document_of_whoever_just_spoke_and_the_post_an_outlet():
     assert [s.speaker for s in statements] == ["Tom Reed", "Tom Reed"]
     assert brief(run("The Post said the deal was off.")) == [
         ("indirect", "the deal was off", "Post", "The Post", "said")]
+
+
+@pytest.mark.parametrize("pronoun", ["Everything", "Nothing", "Everyone", "Nobody"])
+def test_an_indefinite_pronoun_is_not_part_of_a_name(pronoun):
+    assert not any(s.speaker and s.speaker.startswith(pronoun) for s in run(f"{pronoun} Tom Reed says is a lie."))
