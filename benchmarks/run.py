@@ -495,6 +495,22 @@ def write_report(results: dict, scale: str, out: Path) -> None:
         "charts (top speakers, statements per month) are kept until the database files change, and Datasette's "
         "connections read through a 1 GB memory map.",
     ]
+    lines += [
+        "",
+        "## What is left in the store step (measured with strace and SQLite's trace callback on 3,000 generated articles)",
+        "",
+        "- Every INSERT that fires a full-text trigger runs under a statement journal: each page it touches is "
+        "first copied to a temporary file (572 pwrite calls per article, nearly all to that file). Opening the "
+        "statement journal also calls every FTS5 table already written in the transaction to flush its pending "
+        "terms as a new segment: 67 FTS block writes and 22 segment merges per article. Writing statements' "
+        "full-text rows in bulk once per article instead of by trigger was 7% faster in one process; once per "
+        "batch would save more, but then every replace and delete path must keep the index in step without "
+        "triggers. Not done yet.",
+        "- Tried and not kept: `PRAGMA temp_store = MEMORY` (twice as slow: SQLite's in-memory journal), one "
+        "INSERT ... SELECT FROM json_each per article instead of executemany (no faster: JSON encoding costs what "
+        "the journal saved), batches of 1,000 articles or 5 seconds (5-10% faster in one process, no faster with "
+        "--workers 2: the writer's longer commits leave the workers idle).",
+    ]
     lines += ["", "## Targets (2 cores)", "", "| target | measured | holds |", "|---|---|---|"]
     target_rows = [
         (">= 250 articles/s in one process", f"{fmt(max(s1['articles_per_s'], s2['articles_per_s']))} articles/s (best run)",
