@@ -14,9 +14,11 @@ a shortened variant (every word contained) or a lightly edited one ("We won't" f
 text (``quotes.text_key``) and 4-word shingles (``quote_shingles``), never a scan.
 
 A quote's row is a pure function of its statements (``quote_values``): canonical
-text is the longest variant (the first in code point order among equals), the speaker is the one most statements name, first
-seen is the earliest article. It is contested when two statements name speakers
-who cannot be one person (different names, or a person and an organization).
+text is the longest variant (the first in code point order among equals), the
+speaker is the one most statements name, first seen is the earliest article. It is
+contested when two statements name speakers who cannot be one person (different
+names, or a person and an organization). A statement joining a quote updates that
+row from indexed counts (``add_statements``), never by reading earlier statements.
 """
 
 from __future__ import annotations
