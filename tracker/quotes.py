@@ -240,14 +240,20 @@ def refresh_quotes(db: Database, quote_ids) -> None:
                 update_row(db, "quotes", quote, changed)
 
 
-def add_statements(db: Database, article_id: int, published: str | None, joined: dict[int, list[dict]],
+def add_statements(db: Database, article_id: int, published: str | None, rows: list[dict],
                    created: set[int]) -> None:
-    """Bring quotes up to date with one article's statements that joined them (dicts with text,
-    kind, speaker_id, source_id; already stored), from each quote's stored row and counts read
-    from the (quote_id, speaker_id) and (quote_id, source_id) indexes, never from every earlier
-    statement: a quote reported by hundreds of articles costs what a new one does. ``created``:
-    quotes this article created, whose row already counts its first statement (left out of
-    ``joined``)."""
+    """Bring quotes up to date with one article's statements rows (already stored), from each
+    quote's stored row and counts read from the (quote_id, speaker_id) and (quote_id, source_id)
+    indexes, never from every earlier statement: a quote reported by hundreds of articles costs
+    what a new one does. ``created``: quotes this article created, whose row was written with
+    their first statement here (``match_or_create``), so only the later ones are added."""
+    joined: dict[int, list[dict]] = {}
+    for row in rows:
+        if row["quote_id"] is not None:
+            joined.setdefault(row["quote_id"], []).append(row)
+    for quote in created:  # the first of its statements here is in the row already
+        joined[quote] = joined.get(quote, [])[1:]
+    joined = {quote: added for quote, added in joined.items() if added}
     ids = sorted(joined)
     if not ids:
         return

@@ -217,16 +217,7 @@ def _store_article(db: Database, article: Article, statements: list[Statement], 
                           article.published, created) for statement in statements]
     insert_rows(db, "statements", rows)
     speakers.record_roles(db, article_id, article.published, statements, [r["speaker_id"] for r in rows])
-    # A quote this article created was written with its first statement; the others are added to their rows.
-    joined: dict[int, list[dict]] = {}
-    first_of_created: set[int] = set()
-    for r in rows:
-        quote = r["quote_id"]
-        if quote in created and quote not in first_of_created:
-            first_of_created.add(quote)
-        elif quote is not None:
-            joined.setdefault(quote, []).append(r)
-    quotes.add_statements(db, article_id, article.published, joined, created)
+    quotes.add_statements(db, article_id, article.published, rows, created)
     return outcome
 
 
