@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tracker.schema import TABLES
+from tracker.schema import FTS, TABLES
 
 # Every table as rows without ids or timestamps, foreign keys replaced by what they point at,
 # so two databases built by different runs compare equal when they hold the same data.
@@ -61,13 +61,20 @@ def check_consistent(db_path: Path) -> int:
         if "articles" not in tables:
             return 0  # killed before the schema was committed
         assert conn.execute("pragma foreign_key_check").fetchall() == []
-        for fts in ("statements_fts", "articles_fts"):
-            if fts in tables:
-                conn.execute(f"insert into {fts}({fts}) values ('integrity-check')")  # raises if out of sync
+        check_full_text(conn)
         assert conn.execute(HALF_WRITTEN).fetchall() == []
         return conn.execute("select count(*) from articles").fetchone()[0]
     finally:
         conn.close()
+
+
+def check_full_text(conn) -> None:
+    """Each full-text index holds exactly its table's rows: FTS5's integrity-check with rank 1
+    compares an external-content index with the content table and raises if they differ."""
+    tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+    for table in FTS:
+        if f"{table}_fts" in tables:
+            conn.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('integrity-check', 1)")
 
 
 def tracker_command(*args: str) -> list[str]:

@@ -13,7 +13,7 @@ from tracker.ingest import ingest_paths
 from tracker.speakers import SpeakerError, merge, reindex, split
 
 from .conftest import write
-from .dbcheck import in_stored_order
+from .dbcheck import check_full_text, in_stored_order
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 WALL = "We will rebuild the harbour wall before the winter storms arrive, and we will pay for it without new taxes"
@@ -151,6 +151,7 @@ def test_reingest_changes_nothing_and_a_replaced_article_updates_its_quotes(cdb,
     row = cdb["quotes"].get(1)
     assert (row["speaker_count"], row["contested"], row["article_count"]) == (1, 0, 4)
     assert next(cdb.query("select speaker_id from statements where article_id = 4 and quote_id = 1"))["speaker_id"] == 1
+    check_full_text(cdb.conn)
 
 
 def dump(db):
@@ -180,6 +181,7 @@ def test_merge_then_split_restores_every_row(cdb):
     split(cdb, "Marta Nunez")  # any alias of the merged speaker
     split(cdb, "Brandt")
     assert dump(cdb) == before
+    check_full_text(cdb.conn)
     events = [(r["id"], r["action"], r["undone_by"]) for r in cdb.query("select * from speaker_events order by id")]
     assert events == [(first["event"], "merge", 4), (second["event"], "merge", 3), (3, "split", None), (4, "split", None)]
     detail = json.loads(cdb["speaker_events"].get(2)["detail"])
@@ -218,3 +220,4 @@ def test_reindex_rebuilds_what_an_older_database_lacks(cdb):
     cdb.execute("delete from quotes")
     assert reindex(cdb) == {"aliases": cdb["speaker_aliases"].count, "quotes": 9}
     assert dump(cdb) == before
+    check_full_text(cdb.conn)

@@ -10,6 +10,7 @@ from tracker.ingest import Overrides, ingest_paths
 from tracker.schema import FTS, TABLES, VIEWS, ensure_schema
 
 from .conftest import write
+from .dbcheck import check_full_text
 
 STORY = """Council Backs New Cycle Lanes
 
@@ -156,3 +157,62 @@ def test_no_index_duplicates_the_lead_of_another(db):
         columns = [tuple(i.columns) for i in db[table].indexes]
         for single in (c for c in columns if len(c) == 1):
             assert not any(len(c) > 1 and c[0] == single[0] for c in columns), (table, single)
+
+
+def search(db, table: str, words: str) -> list[str]:
+    column = FTS[table][-1]
+    return [r[column] for r in db.query(
+        f"select [{table}].[{column}] from [{table}] join [{table}_fts] on [{table}_fts].rowid = [{table}].rowid "
+        f"where [{table}_fts] match ? order by [{table}].rowid", [words])]
+
+
+def record(url: str, text: str) -> str:
+    return json.dumps({"url": url, "title": text.split(",")[0].strip('"'), "text": text})
+
+
+def test_full_text_indexes_follow_replaced_articles_even_when_rowids_are_reused(tmp_path, db):
+    """New rows are indexed in bulk before each commit (tracker/schema.py index_new_rows). Replacing
+    the last article deletes the highest statement rowids, and its new statements reuse them."""
+    first = write(tmp_path, "a.jsonl", "\n".join([
+        record("https://x.example/1", '"Harbour tolls will fall," said Ann Lee.'),
+        record("https://x.example/2", '"Lighthouse repairs start soon on the cape," said Bo Chen.')]))
+    ingest_paths(db, [first])
+    last_statement = max(r["id"] for r in db.query("select id from statements"))
+    second = write(tmp_path, "b.jsonl", record("https://x.example/2", '"Orchard grants are coming to every farm," said Bo Chen.'))
+    assert ingest_paths(db, [second]).replaced == 1
+    assert [r["id"] for r in db.query("select id from statements where article_id = 2")] == [last_statement]
+    assert search(db, "statements", "orchard") == ["Orchard grants are coming to every farm"]
+    assert search(db, "statements", "lighthouse") == []
+    assert search(db, "articles", "orchard") == ['"Orchard grants are coming to every farm," said Bo Chen.']
+    assert search(db, "quotes", "orchard") == ["Orchard grants are coming to every farm"]
+    assert search(db, "quotes", "lighthouse") == []  # the quote no statement reports any more is gone
+    check_full_text(db.conn)
+
+
+def test_an_article_replaced_within_one_batch_is_indexed_once(tmp_path, db):
+    path = write(tmp_path, "twice.jsonl", "\n".join([
+        record("https://x.example/1", '"Ferry fares stay frozen," said Ann Lee.'),
+        record("https://x.example/1", '"Ferry fares will rise," said Ann Lee.')]))
+    summary = ingest_paths(db, [path])
+    assert (summary.added, summary.replaced) == (1, 1)
+    assert search(db, "statements", "ferry") == ["Ferry fares will rise"]
+    assert search(db, "articles", "frozen") == []
+    check_full_text(db.conn)
+
+
+def test_ensure_schema_indexes_rows_inserted_by_other_tools_and_upgrades_old_triggers(tmp_path, db):
+    # a database made by an earlier version: sqlite-utils' own triggers index every insert
+    db["statements"].create({"id": int, "text": str}, pk="id")
+    db["statements"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+    db["statements"].insert({"text": "the tram line opens in May"})
+    ensure_schema(db)
+    triggers = {t.name for t in db["statements"].triggers}
+    assert "statements_ai" not in triggers and {"statements_ad", "statements_au"} <= triggers
+    db["statements"].insert({"text": "the bus depot closes in June"})  # another tool, no trigger
+    assert search(db, "statements", "depot") == []
+    ensure_schema(db)
+    assert search(db, "statements", "depot") == ["the bus depot closes in June"]
+    db["statements"].update(1, {"text": "the tram line opens in July"})
+    assert search(db, "statements", "july") == ["the tram line opens in July"]
+    assert search(db, "statements", "may") == []
+    check_full_text(db.conn)

@@ -35,6 +35,7 @@ from sqlite_utils import Database
 from .database import insert_rows, select_rows, update_row
 from .names import compatible, fold
 from .models import Statement
+from .schema import index_new_rows
 
 QUOTE_KINDS = ("direct", "partial", "mixed")
 MIN_QUOTE_WORDS = 6
@@ -416,4 +417,5 @@ def rebuild(db: Database) -> int:
             if quote is not None:
                 db.execute("update statements set quote_id = ? where id = ?", [quote, row["id"]])
         refresh_quotes(db, [r["id"] for r in db.query("select id from quotes")])
+        index_new_rows(db)
     return db["quotes"].count

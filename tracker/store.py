@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from . import quotes, speakers
 from .database import insert_rows, select_rows
 from .models import Article, Statement
+from .schema import index_new_rows
 
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
 _MISSING = object()
@@ -128,6 +129,7 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
     try:
         with db.atomic():
             outcome = _store_article(db, article, statements, extractor_version, cache)
+            index_new_rows(db)
     except BaseException:
         cache.rollback()
         raise
@@ -147,9 +149,11 @@ def store_articles(db: Database, items: list[tuple[Article, list[Statement]]], e
     except Exception:
         _undo(conn, "articles")
         cache.rollback()
-        return [_store_alone(db, article, statements, extractor_version, cache) for article, statements in items]
-    conn.execute("RELEASE articles")
-    cache.commit()
+        outcomes = [_store_alone(db, article, statements, extractor_version, cache) for article, statements in items]
+    else:
+        conn.execute("RELEASE articles")
+        cache.commit()
+    index_new_rows(db)  # in the caller's transaction: committed with the rows or not at all
     return outcomes
 
 
