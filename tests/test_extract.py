@@ -518,3 +518,38 @@ def test_a_post_is_a_document_of_whoever_just_spoke_and_the_post_an_outlet():
 @pytest.mark.parametrize("pronoun", ["Everything", "Nothing", "Everyone", "Nobody"])
 def test_an_indefinite_pronoun_is_not_part_of_a_name(pronoun):
     assert not any(s.speaker and s.speaker.startswith(pronoun) for s in run(f"{pronoun} Tom Reed says is a lie."))
+
+
+@pytest.mark.parametrize("program", ['"State of the Union."', '"Fox and Friends."', '"Meet the Press."'])
+def test_a_programme_named_after_the_attribution_is_no_second_statement(program):
+    # American style: the sentence's full stop sits inside the programme's quotation marks
+    assert brief(run(f'"The budget holds," Governor Ada Price said on WKTV\'s {program}')) == [
+        ("direct", "The budget holds", "Ada Price", "Governor Ada Price", "said")]
+
+
+def test_a_shouted_quote_in_capitals_is_no_title():
+    assert brief(run('Tom Reed wrote: "STOP THE TOLL!"')) == [
+        ("direct", "STOP THE TOLL!", "Tom Reed", "Tom Reed", "wrote")]
+
+
+def test_the_object_after_an_inverted_verb_is_not_its_speaker():
+    assert run("Ada Price, the mayor's eldest daughter, noted the rule in an interview last week.") == []
+    assert brief(run("The vote was close, said the 27-year-old winger.")) == [
+        ("indirect", "The vote was close", None, "the 27-year-old winger", "said")]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Back in Ohio, Mr. Reed said, he decided to take on the toll road.",
+     "Back in Ohio, Mr. Reed said, he decided to take on the toll road"),
+    ("Even if the ferry fails, Mr. Reed said, the town has gained a pier.",
+     "Even if the ferry fails, Mr. Reed said, the town has gained a pier"),
+    ("The richest fifth would save $9,000, the agency said, compared with $80 for the poorest.",
+     "The richest fifth would save $9,000, the agency said, compared with $80 for the poorest"),
+])
+def test_an_attribution_interrupting_one_statement_keeps_it_whole(sentence, content):
+    assert [s.text for s in run(sentence)] == [content]
+
+
+def test_an_attribution_between_two_clauses_makes_two_statements():
+    assert [s.text for s in run("The first bridge is costly, Lee said, the second is slow.")] == [
+        "The first bridge is costly", "the second is slow"]

@@ -69,6 +69,8 @@ FINITE_VERB = re.compile(
 )
 SPEECH_PARTICIPLES = frozenset("adding saying noting explaining stressing arguing insisting warning".split())
 CLAUSE_SUBJECTS = frozenset("he she they it we i you there".split())
+# A sentence opening with one of these is not finished before a comma: "Even if the venture fails, ..."
+INTERRUPTED_OPENERS = frozenset("if when although though because while since unless even after before once until whereas".split())
 SUBORDINATORS = frozenset("when after as because while since before until if although though once but and".split())
 PREPOSITIONS = frozenset(
     "in on at during after before to with from by while when as outside inside near via through about of for".split()
@@ -146,10 +148,23 @@ def _subheading(paragraph: str) -> bool:
     return len(stripped.split()) < 12 and not re.search(r"""(?:[.!?…:;,)\]]|[.!?,]['’])$""", stripped)
 
 
+TITLE_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+
+
 def _title_case(text: str) -> bool:
-    """'The Steve Harvey Morning Show': a title of a work, not words someone said."""
-    words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not text.rstrip().endswith((".", "!", "?"))
+    """'The Steve Harvey Morning Show', 'Fox and Friends': a title of a work, not words someone said.
+    American style puts the sentence's full stop inside the marks ('on "State of the Union."'):
+    a short title may end with one."""
+    text = text.strip()
+    if text.endswith((".", "!", "?")):
+        if len(text.split()) > 6:
+            return False
+        text = text.rstrip(".!?")
+    words = [w for w in text.split() if w[:1].isalpha()]
+    # 'FAKE NEWS!' is shouted, not a title: a capitalized word has lower case after its first letter
+    capitalized = [w for w in words if w[:1].isupper() and not w.isupper()]
+    return (len(capitalized) >= 2 and words[0][:1].isupper()
+            and all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in words))
 
 
 def _without_determiner(text: str) -> str:
@@ -706,6 +721,10 @@ class ArticleExtractor:
         rest = tokens[position + width:]
         mention, comma = None, None
         inverted = mention_starting_at(tokens, position + width, self.text) if rest else None
+        if inverted is not None and inverted.kind == "descriptor" and inverted.head not in rules.person_nouns():
+            following = next((t.text for t in rest if t.start >= inverted.end), ".")
+            if following not in SENTENCE_TERMINATORS and following not in ",;":
+                inverted = None  # "..., noted the rule in an interview": the verb's object, not who spoke
         if inverted is not None and position > 0 and tokens[position - 1].text == ",":
             mention, comma = inverted, tokens[position - 1].start
             rest = [t for t in tokens if t.start >= inverted.end]
@@ -737,10 +756,28 @@ class ArticleExtractor:
             if follow is not None and follow < len(rest):
                 if rest[follow].lower == "that" and follow + 1 < len(rest):
                     follow += 1
+                elif follow == 1 and self._one_interrupted_clause(first, rest, follow):
+                    return mention, [(sentence[0], sentence[1])]
                 return mention, [first, (rest[follow].start, sentence[1])]
         if self._ends_sentence(rest):
             return mention, [first]
         return None
+
+    def _one_interrupted_clause(self, before: tuple[int, int], rest: list[Token], follow: int) -> bool:
+        """'Back in Virginia, Mr. Clarke said, he decided ...', 'The top 1 percent would see a cut
+        of $275,000, the group said, compared with $2,700 ...': the attribution interrupts one
+        statement when the words before it or after it cannot stand as a clause of their own;
+        it is then one statement (a clause on each side, 'It is late, she said, and ...', makes two)."""
+        head = self.text[before[0]:before[1]].strip()
+        words = head.split()
+        if not words:
+            return False
+        if words[0].lower() in INTERRUPTED_OPENERS or words[-1].lower() in ("and", "or", "but", "who", "which", "that"):
+            return True
+        if not FINITE_VERB.search(head):
+            return True  # "Back in Virginia", "The average weekly benefit"
+        word = rest[follow].lower
+        return word in PREPOSITIONS or (word.endswith("ed") and follow + 1 < len(rest) and rest[follow + 1].lower in PREPOSITIONS)
 
     def _ends_sentence(self, tokens: list[Token]) -> bool:
         """Nothing but time, place or manner words before the sentence ends."""
