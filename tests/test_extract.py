@@ -553,3 +553,9 @@ def test_an_attribution_interrupting_one_statement_keeps_it_whole(sentence, cont
 def test_an_attribution_between_two_clauses_makes_two_statements():
     assert [s.text for s in run("The first bridge is costly, Lee said, the second is slow.")] == [
         "The first bridge is costly", "the second is slow"]
+
+
+def test_an_unnamed_source_is_nobody_named_not_what_it_knows_about():
+    statements = run("A person familiar with the talks says Ana Ruiz and Ben Ode have been traded to Leeds.\n\n"
+                     "The deal was done to save wages, according to the person, who spoke on condition of anonymity.")
+    assert [(s.speaker, s.speaker_mention) for s in statements] == [(None, "A person"), (None, "the person")]

@@ -189,7 +189,8 @@ class Entities:
             return self.introduce(org, position, subject=True)
         if mention.kind == "descriptor" and mention.text.lower().startswith("the "):
             found = self._resolve_description(mention, position, person=True)
-            if found is None and not re.search(r"\b(?:for|of|to) (?:the )?[A-Z]", mention.role or mention.text):
+            if found is None and mention.head not in ANONYMOUS_HEADS and \
+                    not re.search(r"\b(?:for|of|to) (?:the )?[A-Z]", mention.role or mention.text):
                 # "the lawyer for Smith" is someone else's: never the person just talked about
                 found = self._recent_subject(position)
             return found
@@ -277,6 +278,9 @@ class Entities:
         return best
 
 
+# "according to the person, who spoke on condition of anonymity": a source the text does not name,
+# never the person it was just talking about
+ANONYMOUS_HEADS = frozenset("person persons source sources individual insider".split())
 ISSUING_DETERMINERS = frozenset("a an the his her its their".split())
 PRONOUN_WINDOW = 2500  # characters back that "she" or "he" reaches for a known woman or man
 
