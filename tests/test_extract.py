@@ -559,3 +559,15 @@ def test_an_unnamed_source_is_nobody_named_not_what_it_knows_about():
     statements = run("A person familiar with the talks says Ana Ruiz and Ben Ode have been traded to Leeds.\n\n"
                      "The deal was done to save wages, according to the person, who spoke on condition of anonymity.")
     assert [(s.speaker, s.speaker_mention) for s in statements] == [(None, "A person"), (None, "the person")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("By the time the council thought about flipping Ward 4, it was too late.", []),
+    ("Ada Price joked about moving to Lisbon if the tolls rise.", []),
+    ("Ada Price worried about whether the tolls would rise.",
+     [("indirect", "the tolls would rise", "Ada Price", "Ada Price", "worried")]),
+    ("Principal Ann Lee says about 550 students attend the school.",
+     [("indirect", "about 550 students attend the school", "Ann Lee", "Principal Ann Lee", "says")]),
+])
+def test_a_verb_about_a_topic_reports_no_clause(sentence, expected):
+    assert brief(run(sentence)) == expected

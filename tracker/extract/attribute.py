@@ -69,6 +69,7 @@ FINITE_VERB = re.compile(
 )
 SPEECH_PARTICIPLES = frozenset("adding saying noting explaining stressing arguing insisting warning".split())
 CLAUSE_SUBJECTS = frozenset("he she they it we i you there".split())
+ABOUT_CLAUSE_STARTS = frozenset("what how whether why who when where if".split())
 # A sentence opening with one of these is not finished before a comma: "Even if the venture fails, ..."
 INTERRUPTED_OPENERS = frozenset("if when although though because while since unless even after before once until whereas".split())
 SUBORDINATORS = frozenset("when after as because while since before until if although though once but and".split())
@@ -816,6 +817,11 @@ class ArticleExtractor:
         elif lemma == "add" and not (index < len(tokens) and tokens[index].lower in CLAUSE_SUBJECTS):
             return None  # "Carolina added three more goals": "add" reports speech with "that" or "he ..."
         elif lemma not in NEEDS_THAT:
+            if index + 1 < len(tokens) and tokens[index].lower == "about" and not (
+                    tokens[index + 1].text[:1].isdigit() or tokens[index + 1].lower in ABOUT_CLAUSE_STARTS):
+                # "thought about flipping Democrats", "wrote about the mayor": a topic, not a clause
+                # ("says about 550 students attend": a number, roughly; "worried about whether ...")
+                return None
             skip = index
             if lemma == "tell" and skip < len(tokens):
                 # told reporters / told him / told CBC News
@@ -873,6 +879,8 @@ class ArticleExtractor:
         past a short time or place phrase to where the reported clause begins."""
         if index >= len(tokens) or tokens[index].lower not in PREPOSITIONS:
             return index
+        if index + 1 < len(tokens) and tokens[index + 1].text[:1].isdigit() and tokens[index].lower in ("about", "over"):
+            return index  # "says about 550 students attend": a number, roughly, opens the clause
         for end in range(index + 2, min(len(tokens), index + 8)):
             phrase = tokens[index + 1:end]
             if not all((t.text[:1].isalnum() and t.lower not in CLAUSE_SUBJECTS and t.lower != "that"
