@@ -571,3 +571,10 @@ def test_an_unnamed_source_is_nobody_named_not_what_it_knows_about():
 ])
 def test_a_verb_about_a_topic_reports_no_clause(sentence, expected):
     assert brief(run(sentence)) == expected
+
+
+def test_a_report_is_not_by_whoever_spoke_last_but_a_statement_is():
+    statements = run('"We need more buses," Mayor Ann Lee said.\n\nThe survey said most riders wait too long.\n\n'
+                     '"It is a wake-up call," Lee said.\n\nA statement said the buses would come.')
+    assert [(s.speaker, s.speaker_mention) for s in statements] == [
+        ("Ann Lee", "Mayor Ann Lee"), (None, "The survey"), ("Ann Lee", "Lee"), ("Ann Lee", "A statement")]

@@ -176,7 +176,7 @@ class Entities:
             if found is None and mention.head in DOCUMENT_NOUNS:
                 # "A statement said ...", "the post read": the one who just spoke issued it; "reports
                 # say", "according to preliminary findings": nobody in particular
-                issued = mention.text.lower().split()[0] in ISSUING_DETERMINERS and not mention.head.endswith("s")
+                issued = mention.text.lower().split()[0] in ISSUING_DETERMINERS and mention.head in ISSUED_DOCUMENTS
                 return recent_speaker if issued else None
             if found is None and mention.text.lower().startswith("the "):
                 found = self._latest(position, lambda e: e.type == "organization", subject_only=True)
@@ -281,6 +281,8 @@ class Entities:
 # "according to the person, who spoke on condition of anonymity": a source the text does not name,
 # never the person it was just talking about
 ANONYMOUS_HEADS = frozenset("person persons source sources individual insider".split())
+# What a speaker issues; a report, a study or a lawsuit is written about, often by someone not yet named.
+ISSUED_DOCUMENTS = frozenset("statement release letter post tweet message email memo".split())
 ISSUING_DETERMINERS = frozenset("a an the his her its their".split())
 PRONOUN_WINDOW = 2500  # characters back that "she" or "he" reaches for a known woman or man
 
