@@ -578,3 +578,11 @@ def test_a_report_is_not_by_whoever_spoke_last_but_a_statement_is():
                      '"It is a wake-up call," Lee said.\n\nA statement said the buses would come.')
     assert [(s.speaker, s.speaker_mention) for s in statements] == [
         ("Ann Lee", "Mayor Ann Lee"), (None, "The survey"), ("Ann Lee", "Lee"), ("Ann Lee", "A statement")]
+
+
+def test_her_office_or_their_union_is_no_speakers_name():
+    statements = run('"We need more buses," Mayor Ann Lee said.\n\nHer office said the buses would come.\n\n'
+                     'Their union said the drivers were ready.\n\nThe union said the drivers were ready.')
+    assert [(s.speaker, s.speaker_type, s.speaker_mention) for s in statements] == [
+        ("Ann Lee", "person", "Mayor Ann Lee"), (None, "organization", "Her office"),
+        (None, "organization", "Their union"), ("union", "organization", "The union")]

@@ -34,9 +34,11 @@ def _statement(article: Article, item: Found) -> Statement:
     speaker = speaker_type = role = affiliation = None
     if entity is not None:
         speaker, speaker_type, role, affiliation = entity.name, entity.type, entity.role, entity.affiliation
-    elif mention is not None and mention.kind in ("group", "organization") and mention.head not in DOCUMENT_NOUNS:
+    elif mention is not None and mention.kind in ("group", "organization") and mention.head not in DOCUMENT_NOUNS \
+            and (mention.name or mention.text.split(" ", 1)[0].lower() not in POSSESSIVE_PRONOUNS):
         # Unresolved organizations and groups speak under their own description ("the government");
-        # a bare document ("a statement") names no one.
+        # a bare document ("a statement") names no one, nor does "her office" or "their union"
+        # (one speaker "her office" would gather every office in the database).
         speaker, speaker_type = mention.name or _without_article(mention.text), mention.speaker_type
     if mention is not None and role is None:
         role, affiliation = mention.role, affiliation or mention.affiliation
@@ -60,6 +62,9 @@ def _statement(article: Article, item: Found) -> Statement:
         cue=item.cue,
         context=text[s_start:s_end],  # the sentence the statement sits in
     )
+
+
+POSSESSIVE_PRONOUNS = frozenset("her his its their our my your".split())
 
 
 def _without_article(text: str) -> str:
