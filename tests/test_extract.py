@@ -586,3 +586,15 @@ def test_her_office_or_their_union_is_no_speakers_name():
     assert [(s.speaker, s.speaker_type, s.speaker_mention) for s in statements] == [
         ("Ann Lee", "person", "Mayor Ann Lee"), (None, "organization", "Her office"),
         (None, "organization", "Their union"), ("union", "organization", "The union")]
+
+
+def test_a_transcript_turn_is_said_by_the_person_its_label_names():
+    statements = run('Gov. Ada Price and host Tom Reed spoke on Sunday.\n\n'
+                     '"REED: Governor, will you publish the audit?\n\n'
+                     '"PRICE: Well, look, the audit will be out this week. Every page of it."\n\n'
+                     'READ MORE: The audit, in numbers.\n\n'
+                     'WATCH BELOW: The governor on the audit.\n\n'
+                     'OKAFOR: Nobody asked me.')
+    assert brief(statements) == [
+        ("direct", "Governor, will you publish the audit?", "Tom Reed", "REED", None),
+        ("direct", "Well, look, the audit will be out this week. Every page of it.", "Ada Price", "PRICE", None)]

@@ -70,6 +70,8 @@ FINITE_VERB = re.compile(
 SPEECH_PARTICIPLES = frozenset("adding saying noting explaining stressing arguing insisting warning".split())
 CLAUSE_SUBJECTS = frozenset("he she they it we i you there".split())
 ABOUT_CLAUSE_STARTS = frozenset("what how whether why who when where if".split())
+# A speaker's label opening a paragraph of a transcript: 'PENCE:', '"JAKE TAPPER: ...'.
+TRANSCRIPT_LABEL = re.compile(r"""[\s"“]*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s+(?=\S)""")
 # A sentence opening with one of these is not finished before a comma: "Even if the venture fails, ..."
 INTERRUPTED_OPENERS = frozenset("if when although though because while since unless even after before once until whereas".split())
 SUBORDINATORS = frozenset("when after as because while since before until if although though once but and".split())
@@ -275,12 +277,35 @@ class ArticleExtractor:
             quotes = by_paragraph.get(number, [])
             if _subheading(self.text[p_start:p_end]):
                 continue  # "Dennis Brooks says: 'Just listen'" above a section is a headline
+            if self._transcript_turn(number, p_start, p_end, quotes):
+                continue
             for s_start, s_end in sentence_spans(self.text, p_start, p_end, quotes):
                 in_sentence = [q for q in quotes if s_start <= q.open_at < s_end]
                 if in_sentence or _cue_pattern().search(self.text, s_start, s_end):
                     self._sentence(number, s_start, s_end, in_sentence)  # most sentences report nothing
         self._fill_quote_chains()
         return sorted(self.found, key=lambda f: f.start)
+
+    def _transcript_turn(self, number: int, p_start: int, p_end: int, quotes: list[Quote]) -> bool:
+        """'PENCE: Well, look, ...' in a transcript: the paragraph is what the person the label
+        names said, when the article has named that person ('READ MORE:' names no one)."""
+        match = TRANSCRIPT_LABEL.match(self.text, p_start, p_end)
+        if match is None:
+            return False
+        label = match.group(1)
+        person = self.entities._find_person(label.title(), match.start(1), create=False)
+        if person is None or person.type != "person" or not person.evidence or person.name.isupper():
+            return False  # someone the text showed to be a person, by a name not in capitals ("WATCH BELOW")
+        c_start, c_end = match.end(), p_end
+        while c_end > c_start and (self.text[c_end - 1].isspace() or self.text[c_end - 1] in "\"”"):
+            c_end -= 1  # the closing mark of a turn quoted whole
+        if c_end - c_start < 2:
+            return False
+        for quote in quotes:
+            quote.used = True
+        mention = Mention(label, match.start(1), match.end(1), "name", name=person.name)
+        self._add(Found(c_start, c_end, "direct", number, (p_start, p_end), mention, person, None, tuple(quotes)))
+        return True
 
     def _introduce_names(self) -> None:
         """Register the people and organizations a reader meets, where they are met."""
