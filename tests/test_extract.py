@@ -598,3 +598,15 @@ def test_a_transcript_turn_is_said_by_the_person_its_label_names():
     assert brief(statements) == [
         ("direct", "Governor, will you publish the audit?", "Tom Reed", "REED", None),
         ("direct", "Well, look, the audit will be out this week. Every page of it.", "Ada Price", "PRICE", None)]
+
+
+def test_in_a_transcript_a_label_used_twice_is_a_speaker_even_unnamed():
+    # the host is never named: his turns are nobody's, not the governor's who spoke before
+    statements = run('Gov. Ada Price was interviewed on Sunday.\n\n'
+                     '"HOST: Will you publish the audit?\n\n'
+                     '"PRICE: The audit will be out this week.\n\n'
+                     '"HOST: All of it?\n\n'
+                     '"PRICE: Every page."')
+    assert [(s.text, s.speaker, s.speaker_mention) for s in statements] == [
+        ("Will you publish the audit?", None, "HOST"), ("The audit will be out this week.", "Ada Price", "PRICE"),
+        ("All of it?", None, "HOST"), ("Every page.", "Ada Price", "PRICE")]

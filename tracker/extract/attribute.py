@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,6 +73,10 @@ CLAUSE_SUBJECTS = frozenset("he she they it we i you there".split())
 ABOUT_CLAUSE_STARTS = frozenset("what how whether why who when where if".split())
 # A speaker's label opening a paragraph of a transcript: 'PENCE:', '"JAKE TAPPER: ...'.
 TRANSCRIPT_LABEL = re.compile(r"""[\s"“]*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s+(?=\S)""")
+NOT_SPEAKER_LABELS = frozenset([
+    "READ MORE", "WATCH", "WATCH BELOW", "WATCH LIVE", "LISTEN", "VIDEO", "PHOTOS", "PHOTO", "UPDATE", "UPDATED",
+    "CORRECTION", "CLARIFICATION", "EDITOR'S NOTE", "NOTE", "RELATED", "BREAKING", "EXCLUSIVE", "LOOK", "SOURCE",
+    "SOURCES", "CREDIT", "BYLINE", "EMAIL", "TAGS"])
 # A sentence opening with one of these is not finished before a comma: "Even if the venture fails, ..."
 INTERRUPTED_OPENERS = frozenset("if when although though because while since unless even after before once until whereas".split())
 SUBORDINATORS = frozenset("when after as because while since before until if although though once but and".split())
@@ -270,6 +275,7 @@ class ArticleExtractor:
     # -- the pass ------------------------------------------------------------
     def run(self) -> list[Found]:
         self._introduce_names()
+        turns = self._transcript_turns()
         by_paragraph: dict[int, list[Quote]] = {}
         for quote in self.quotes:
             by_paragraph.setdefault(quote.paragraph, []).append(quote)
@@ -277,7 +283,7 @@ class ArticleExtractor:
             quotes = by_paragraph.get(number, [])
             if _subheading(self.text[p_start:p_end]):
                 continue  # "Dennis Brooks says: 'Just listen'" above a section is a headline
-            if self._transcript_turn(number, p_start, p_end, quotes):
+            if number in turns and self._transcript_turn(number, turns[number], quotes):
                 continue
             for s_start, s_end in sentence_spans(self.text, p_start, p_end, quotes):
                 in_sentence = [q for q in quotes if s_start <= q.open_at < s_end]
@@ -286,25 +292,40 @@ class ArticleExtractor:
         self._fill_quote_chains()
         return sorted(self.found, key=lambda f: f.start)
 
-    def _transcript_turn(self, number: int, p_start: int, p_end: int, quotes: list[Quote]) -> bool:
-        """'PENCE: Well, look, ...' in a transcript: the paragraph is what the person the label
-        names said, when the article has named that person ('READ MORE:' names no one)."""
-        match = TRANSCRIPT_LABEL.match(self.text, p_start, p_end)
-        if match is None:
-            return False
-        label = match.group(1)
-        person = self.entities._find_person(label.title(), match.start(1), create=False)
-        if person is None or person.type != "person" or not person.evidence or person.name.isupper():
-            return False  # someone the text showed to be a person, by a name not in capitals ("WATCH BELOW")
-        c_start, c_end = match.end(), p_end
+    def _transcript_turns(self) -> dict[int, tuple[re.Match, Entity | None]]:
+        """'PENCE: Well, look, ...': paragraphs of a transcript, by number, with the person each
+        label names. A label naming someone the article has shown to be a person (by a name not
+        in capitals: "WATCH BELOW" names no one) makes the article a transcript; there a label
+        used twice is a speaker too, even unnamed ("WALLACE:" for a host the article never
+        names), so no turn is given to whoever spoke before it."""
+        labels: dict[int, tuple[re.Match, Entity | None]] = {}
+        for number, (p_start, p_end) in enumerate(self.article.paragraphs):
+            match = TRANSCRIPT_LABEL.match(self.text, p_start, p_end)
+            if match is None or match.group(1) in NOT_SPEAKER_LABELS:
+                continue
+            person = self.entities._find_person(match.group(1).title(), match.start(1), create=False)
+            if person is not None and (person.type != "person" or not person.evidence or person.name.isupper()):
+                person = None
+            labels[number] = (match, person)
+        if not any(person for _, person in labels.values()):
+            return {}
+        uses = Counter(match.group(1) for match, _ in labels.values())
+        return {number: (match, person) for number, (match, person) in labels.items()
+                if person is not None or uses[match.group(1)] > 1}
+
+    def _transcript_turn(self, number: int, turn: tuple[re.Match, Entity | None], quotes: list[Quote]) -> bool:
+        match, person = turn
+        c_start, c_end = match.end(), self.article.paragraphs[number][1]
         while c_end > c_start and (self.text[c_end - 1].isspace() or self.text[c_end - 1] in "\"”"):
             c_end -= 1  # the closing mark of a turn quoted whole
         if c_end - c_start < 2:
             return False
         for quote in quotes:
             quote.used = True
-        mention = Mention(label, match.start(1), match.end(1), "name", name=person.name)
-        self._add(Found(c_start, c_end, "direct", number, (p_start, p_end), mention, person, None, tuple(quotes)))
+        label = match.group(1)
+        mention = Mention(label, match.start(1), match.end(1), "name", name=person.name if person else None)
+        self._add(Found(c_start, c_end, "direct", number, self.article.paragraphs[number], mention, person, None,
+                        tuple(quotes)))
         return True
 
     def _introduce_names(self) -> None:
