@@ -610,3 +610,10 @@ def test_in_a_transcript_a_label_used_twice_is_a_speaker_even_unnamed():
     assert [(s.text, s.speaker, s.speaker_mention) for s in statements] == [
         ("Will you publish the audit?", None, "HOST"), ("The audit will be out this week.", "Ada Price", "PRICE"),
         ("All of it?", None, "HOST"), ("Every page.", "Ada Price", "PRICE")]
+
+
+def test_initials_end_no_sentence():
+    statements = run('"This is a shameful day," said Rep. T.J. Okafor (D-Md.), who chairs the caucus.\n\n'
+                     '"We were promised an answer by June," said Mayor Ann B. Cole.')
+    assert [(s.speaker, s.speaker_mention) for s in statements] == [
+        ("T.J. Okafor", "Rep. T.J. Okafor"), ("Ann B. Cole", "Mayor Ann B. Cole")]

@@ -200,6 +200,7 @@ def _make_quote(text: str, open_at: int, close_at: int | None, paragraph: int, p
     return Quote(start, end, open_at, close_at, paragraph)
 
 
+INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # "f", "g.k", "j.r.r"
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["“'‘«(\[]?[A-Z0-9])""")
 
 
@@ -221,8 +222,8 @@ def sentence_spans(text: str, p_start: int, p_end: int, quotes: list[Quote]) -> 
         word = re.search(r"([\w.]+)\.$", text[max(p_start, match.start() - 12):match.start() + 1])
         if word and text[match.start()] == ".":
             stem = word.group(1).lower().rstrip(".")
-            if stem in ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
-                continue
+            if stem in ABBREVIATIONS or INITIALS.fullmatch(stem):
+                continue  # "Rep. G.K. Butterfield", "John F. Kerry": initials end no sentence
         spans.append((start, cut))
         start = cut
         while start < p_end and text[start].isspace():
