@@ -617,3 +617,20 @@ def test_initials_end_no_sentence():
                      '"We were promised an answer by June," said Mayor Ann B. Cole.')
     assert [(s.speaker, s.speaker_mention) for s in statements] == [
         ("T.J. Okafor", "Rep. T.J. Okafor"), ("Ann B. Cole", "Mayor Ann B. Cole")]
+
+
+def test_a_capitalized_word_opening_a_sentence_is_no_name_unless_the_article_says_so():
+    # an op-ed's list of charges has no subject: 'Keeps' and 'Preys' are verbs, not people
+    statements = run('Here is what the candidate does.\n\n'
+                     'Keeps saying she never voted for the bill, when the records show her vote.\n\n'
+                     'Preys on our fears and calls people "losers" and "sad."\n\n'
+                     'Russia insisted that the talks would go on.\n\n'
+                     'Council member Eva McKinnon spoke next. McKinon said the budget was late.')
+    assert [(s.speaker, s.speaker_mention) for s in statements] == [
+        (None, None), (None, None), ("Russia", "Russia"), ("McKinon", "McKinon")]
+
+
+def test_a_verb_after_and_shares_the_subject_of_the_verb_before():
+    [statement] = run('Once, when my aunt talked about ghosts on the drive home, I laughed and said, '
+                      '"I don\'t believe in ghosts."')
+    assert brief([statement]) == [("direct", "I don't believe in ghosts.", None, "I", "said")]

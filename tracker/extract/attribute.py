@@ -52,7 +52,7 @@ FILLER_WORDS = frozenset(
 INTRO_WORDS = frozenset(
     "however but and meanwhile still yet so also then now later earlier today yesterday instead indeed moreover "
     "in on at during after before while when since despite following although though as with without for under "
-    "over from by amid among".split()
+    "over from by amid among once".split()
 )
 SENTENCE_TERMINATORS = frozenset(".!?…")
 _CONTRACTED_SUBJECT = re.compile(r"(she|he|they|we|i)['’](?:s|re|ve|d|ll)$")
@@ -514,7 +514,7 @@ class ArticleExtractor:
                 continue
             mention = self._subject_before(before, position)
             if mention is None and self._subject_elsewhere(before, position):
-                mention = self._sentence_subject(outside, sentence)
+                mention = self._shared_subject(before, position, outside, sentence)
             if mention is None:
                 return None
             return mention, self._cue_text(before, position, width), token.start
@@ -677,6 +677,20 @@ class ArticleExtractor:
         if index == 0:
             return False
         return tokens[index - 1].text == "," or tokens[index - 1].lower in ("and", "but") or tokens[verb_index].lower.endswith("ing")
+
+    def _shared_subject(self, tokens: list[Token], verb_index: int, outside: list[Token], sentence) -> Mention | None:
+        """The subject a verb shares with the verb before it ('I laughed and said', 'Ortiz
+        paused, then added'), else the sentence's subject."""
+        index = verb_index
+        while index > 0 and tokens[index - 1].lower in AUXILIARIES:
+            index -= 1
+        first_verb = tokens[index - 2].lower if index >= 2 else ""
+        if index >= 2 and tokens[index - 1].lower in ("and", "then") and tokens[index - 2].text[:1].islower() and (
+                first_verb.endswith("ed") or first_verb in IRREGULAR_VERBS):  # a plural noun ends in -s too
+            mention = self._subject_before(tokens, index - 2)
+            if mention is not None:
+                return mention
+        return self._sentence_subject(outside, sentence)
 
     def _sentence_subject(self, tokens: list[Token], sentence) -> Mention | None:
         """The subject of a sentence: its first noun phrase after any introductory phrase."""
@@ -845,7 +859,7 @@ class ArticleExtractor:
         """'NAME said (that) CONTENT' / 'NAME told reporters CONTENT' / 'according to NAME, CONTENT'."""
         mention = self._subject_before(tokens, position)
         if mention is None and self._subject_elsewhere(tokens, position):
-            mention = self._sentence_subject(tokens, sentence)
+            mention = self._shared_subject(tokens, position, tokens, sentence)
         if mention is None:
             return None
         index = position + width
@@ -1058,7 +1072,7 @@ class ArticleExtractor:
                 continue  # "they had guns", "has plans": after an auxiliary, an -s word is a noun
             mention = self._subject_before(before, position)
             if mention is None and listed and self._subject_elsewhere(before, position):
-                mention = self._sentence_subject(outside, sentence)
+                mention = self._shared_subject(before, position, outside, sentence)
             if mention is None or mention.kind == "descriptor" and not mention.name:
                 if listed:
                     return None
@@ -1105,6 +1119,9 @@ class ArticleExtractor:
         if mention.kind == "pronoun" and (mention.start, mention.end) in self._pronoun_referents:
             # one "he said" reporting two clauses ("X did this, he said, but Y did that") is one person
             return self._pronoun_referents[mention.start, mention.end]
+        if mention.kind == "name" and self._unknown_sentence_opener(mention, sentence_start):
+            mention.kind = "none"  # _add leaves it out: the statement stands, its speaker is unknown
+            return None
         recent = None
         if self.last_speaker is not None and paragraph - self.last_speaker[1] <= 3:
             recent = self.last_speaker[0]
@@ -1120,12 +1137,37 @@ class ArticleExtractor:
                 entity.role = mention.role
         return entity
 
+    def _unknown_sentence_opener(self, mention: Mention, sentence_start: int | None) -> bool:
+        """'Keeps saying she ...', 'Once in my teens, I laughed and said': one capitalized word
+        that opens a sentence may be capitalized only because it opens it. It is read as an
+        ordinary word when the article never writes it capitalized where no sentence starts, has
+        named no one by it, and either writes it in lower case elsewhere or it has the ending of
+        a verb or a plural ('Keeps', 'Having', 'Proponents'); 'Russia insisted' and a misspelt
+        'McLenney said' still name someone."""
+        name = mention.name or ""
+        if " " in name or mention.role or sentence_start is None or mention.start < sentence_start \
+                or self.text[sentence_start:mention.start].strip(" \"'“‘(") or name.isupper():
+            return False
+        lower = name.lower()
+        if lower in rules.female_names() or lower in rules.male_names() or lower in rules.outlets():
+            return False
+        if self.entities._find_person(name, mention.start, create=False) is not None or \
+                self.entities._find_organization(name, create=False) is not None:
+            return False
+        for match in re.finditer(r"\b" + re.escape(name) + r"\b", self.text):
+            before = self.text[max(0, match.start() - 8):match.start()].rstrip(" \"'“‘(")
+            if before and before[-1] not in ".!?:\n":
+                return False
+        return _looks_like_verb(lower) or re.search(r"\b" + re.escape(lower) + r"\b", self.text) is not None
+
     def _speaker_from_context(self, paragraph: int) -> Entity | None:
         if self.last_speaker is not None and paragraph - self.last_speaker[1] <= 1:
             return self.last_speaker[0]
         return None
 
     def _add(self, found: Found) -> None:
+        if found.mention is not None and found.mention.kind == "none":
+            found.mention = None  # a capitalized word that names no one (_unknown_sentence_opener)
         same = self._found_spans.get((found.start, found.end))
         if same is not None:
             # 'called the plan "bold" and "a gamble"': one statement, found once per quotation in it

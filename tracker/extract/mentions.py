@@ -33,7 +33,7 @@ NOT_NAMES = frozenset(
     while where there here what who why how despite although though because since until some many most all both each
     other another such no not one two three less more every mr mrs ms dr january february march april may june july august september
     october november december monday tuesday wednesday thursday friday saturday sunday
-    even only just perhaps indeed instead finally eventually again already
+    even only just perhaps indeed instead finally eventually again already once
     everything nothing something anything everyone everybody nobody someone somebody anyone anybody""".split()
 )
 CALENDAR_HEADS = frozenset({"day", "eve", "weekend", "week"})  # Canada Day, Christmas Eve, Pride Week
