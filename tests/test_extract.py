@@ -634,3 +634,11 @@ def test_a_verb_after_and_shares_the_subject_of_the_verb_before():
     [statement] = run('Once, when my aunt talked about ghosts on the drive home, I laughed and said, '
                       '"I don\'t believe in ghosts."')
     assert brief([statement]) == [("direct", "I don't believe in ghosts.", None, "I", "said")]
+
+
+def test_a_party_or_nationality_before_a_noun_is_no_speaker():
+    statements = run('The site rated 30% of Republican claims as "false," compared to 12% of Democratic claims.\n\n'
+                     'He opened with a speech comparing Mexican immigrants to "criminals" and "thieves", aides recalled.\n\n'
+                     'The Vatican says the pope has no plans to visit the city this year.')
+    assert [(s.speaker, s.speaker_mention) for s in statements] == [("aides", "aides"), ("Vatican", "The Vatican")]
+    assert not any(s.speaker_mention in ("Republican", "Democratic", "Mexican") for s in statements)

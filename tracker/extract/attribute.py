@@ -133,6 +133,11 @@ def _demonym(word: str) -> bool:
                                    and word not in rules.female_names())
 
 
+def _party_or_nation(word: str) -> bool:
+    """'Democratic', 'Republican', 'Canadian', 'Chinese' before a noun; not 'Lynch' or 'French' (names too)."""
+    return word in PARTY_WORDS or (len(word) > 5 and word.endswith(("ese", "ian", "ean", "ican")) and _demonym(word))
+
+
 IRREGULAR_VERBS = frozenset(
     "gone went made took came saw got gave found thought knew left felt kept began brought held led lost met paid put "
     "ran sent spent stood won drew grew fell rose struck became broke chose spoke sang wrote".split()
@@ -233,8 +238,8 @@ def verb_lemma(tokens: list[Token], index: int) -> tuple[str, int] | None:
         if token.lower == lemma:
             if previous.lower not in ("they", "we", "i", "you", "to", "will", "would", "did", "do", "may", "might", "could", "should"):
                 return None
-        elif previous.lower in DETERMINER_WORDS or previous.text.endswith(("'s", "’s")):
-            return None
+        elif previous.lower in DETERMINER_WORDS or previous.text.endswith(("'s", "’s")) or _party_or_nation(previous.lower):
+            return None  # "the claims", "Smith's claims", "Democratic claims", "Canadian reports"
         elif not (previous.text[:1].isupper() or previous.lower in ("he", "she", "it") or previous.lower.endswith("ly")):
             if not (index + 1 < len(tokens) and tokens[index + 1].lower == "that"):
                 return None  # "a page on the website states that ...": a verb before "that"
@@ -584,6 +589,11 @@ class ArticleExtractor:
             return Mention(token.text[:len(pronoun)], token.start, token.start + len(pronoun), "pronoun",
                            head=pronoun, gender={"she": "female", "he": "male"}.get(pronoun))
         mention = mention_ending_at(tokens, end, self.text, floor=floor)
+        if mention is not None and mention.kind == "name" and " " not in mention.name \
+                and not mention.text.lower().startswith(("the ", "a ", "an ")) \
+                and _party_or_nation(mention.name.lower()) \
+                and len(getattr(self.entities._find_person(mention.name, mention.start, create=False), "tokens", ())) < 2:
+            return None  # "of Democratic claims", "Chinese reports": a modifier of what follows (not 'Calabrese said')
         if mention is not None:
             return self._head_before_postmodifier(tokens, mention, floor) or mention
         return mention
