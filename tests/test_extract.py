@@ -642,3 +642,29 @@ def test_a_party_or_nationality_before_a_noun_is_no_speaker():
                      'The Vatican says the pope has no plans to visit the city this year.')
     assert [(s.speaker, s.speaker_mention) for s in statements] == [("aides", "aides"), ("Vatican", "The Vatican")]
     assert not any(s.speaker_mention in ("Republican", "Democratic", "Mexican") for s in statements)
+
+
+def test_a_title_or_a_place_after_of_belongs_to_the_person():
+    statements = run('"We will not back down," said Secretary of State John F. Marsh.\n\n'
+                     '"It is a bad deal," said Representative Carl B. Winters of New York.\n\n'
+                     'County Supervisor of Elections Susan Bucher said some voters got the wrong ballots.\n\n'
+                     '"Train them well," said Pastor Kevin Swanson of the Reformation Church of Elizabeth.')
+    assert [(s.speaker, s.speaker_role, s.speaker_affiliation) for s in statements] == [
+        ("John F. Marsh", "Secretary of State", None), ("Carl B. Winters", "Representative", "New York"),
+        ("Susan Bucher", "County Supervisor of Elections", None), ("Kevin Swanson", "Pastor", None)]
+
+
+def test_a_participle_after_a_town_and_its_state_has_the_sentence_subject():
+    statements = run('Ana Lopez spoke out on Tuesday about the death of a teenager in Fresno, California, '
+                     'arguing that the shooting was "unjustifiable."\n\n'
+                     'Speaking at a town hall in Salem, Oregon, Dale Briggs went after his rival, calling him "a total stiff."\n\n'
+                     'The senator was asked about it after a woman in Eugene, Oregon, told him she worries he is "too nice."')
+    assert [(s.speaker, s.speaker_mention) for s in statements] == [
+        ("Ana Lopez", "Ana Lopez"), ("Dale Briggs", "Dale Briggs"), (None, "a woman")]
+
+
+def test_the_subject_after_an_opening_adverb_speaks_for_a_second_verb():
+    [first, second] = run('Therefore, Gulf diplomats believe Ankara has joined a new axis, and admit that the '
+                          'Gulf States are powerless if Ankara decides the route must close.')
+    assert [(s.speaker, s.speaker_mention, s.cue) for s in (first, second)] == [
+        ("Gulf diplomats", "Gulf diplomats", "believe"), ("Gulf diplomats", "Gulf diplomats", "admit")]

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .. import rules
 from ..models import Article
 from .entities import Entities, Entity, fold
-from .mentions import (DOCUMENT_NOUNS, NOT_NAMES, PRONOUN_OBJECTS, QUANTIFIER_GROUPS, SPOKES_NOUNS, Mention, mention_ending_at,
+from .mentions import (DOCUMENT_NOUNS, NOT_NAMES, NOUN_VERBS, PRONOUN_OBJECTS, QUANTIFIER_GROUPS, SPOKES_NOUNS, Mention, mention_ending_at,
                        mention_from_tokens, mention_starting_at)
 from .units import DASHES, LONG_DASHES, Quote, Token, find_quotes, make_token, sentence_spans, straighten_double_apostrophes, tokenize
 
@@ -93,11 +93,6 @@ CLAUSE_STARTS = frozenset(
     "he she they it we i you there this these those the a an his her their its our my your no some all many most "
     "more any nothing everyone everybody nobody none people every each both several few only not if what whether "
     "once one two three police officials".split()
-)
-# Reporting verbs that are nouns as often: only a verb after a subject that fits.
-NOUN_VERBS = frozenset(
-    "report claim comment post tweet answer charge estimate forecast promise vow warn reply respond rule "
-    "statement testify note state joke boast worry fear hope question concern remark".split()
 )
 # After a noun, not after a reporting verb: "Health worries have dogged her", "the claims were false".
 NOUN_FOLLOWERS = frozenset("have has had are were is was".split())
@@ -580,6 +575,8 @@ class ArticleExtractor:
             if tokens[end - 1].text == "," and end - 1 > floor:
                 end -= 1
         if tokens[end - 1].text == ",":
+            if end == verb_index and verb_index < len(tokens) and tokens[verb_index].lower.endswith("ing"):
+                return None  # "..., arguing that": a participle after a comma has the sentence's subject
             return self._apposition_before(tokens, end - 1, floor)
         contracted = _CONTRACTED_SUBJECT.match(tokens[end - 1].lower)
         if contracted and verb_index < len(tokens) and (verb_lemma(tokens, verb_index) is not None
@@ -611,7 +608,8 @@ class ArticleExtractor:
             if inner is not None and tokens[inner].start < mention.end:
                 # "Sen. Ted Cruz of Texas" was read as one name: the person is before "of"
                 person = mention_ending_at(tokens, inner, self.text, floor=index)
-                if person is not None and person.kind == "name" and len(person.name.split()) >= 2:
+                if person is not None and person.kind == "name" and len(person.name.split()) >= 2 \
+                        and tokens[inner - 1].lower not in rules.titles():  # "Supervisor of Elections Ann Roe"
                     person.affiliation = person.affiliation or self.text[tokens[inner + 1].start:mention.end]
                     person.text, person.end = mention.text, mention.end
                     return person
@@ -669,6 +667,11 @@ class ArticleExtractor:
             if tokens[first + 1].lower in ("and", "but", "or", "so"):
                 return None  # "Talks stalled, and the meeting soured, said ...": a clause, not an apposition
             inner = mention_from_tokens(tokens[first + 1:comma], self.text)
+            if inner is not None and inner.kind == "name" and inner.text == inner.name and self._is_place(inner):
+                # "a woman in Worcester, Massachusetts, told him": a town and its state; who spoke is
+                # the one before the preposition, if anyone
+                speaker = self._head_before_postmodifier(tokens, head, floor)
+                return speaker if speaker is not None and speaker.kind in ("name", "title", "descriptor", "group") else None
             if inner is not None and inner.kind == "name" and head.kind in ("title", "descriptor"):
                 inner.role = inner.role or _without_determiner(head.role or head.text)
                 inner.affiliation = inner.affiliation or head.affiliation
@@ -706,6 +709,21 @@ class ArticleExtractor:
         """The subject of a sentence: its first noun phrase after any introductory phrase."""
         if not tokens:
             return None
+        # 'Speaking in Salem, New Hampshire, Trump went after Bush', 'This year, he rose', 'WASHINGTON —
+        # The campaign said': the first noun phrase after a comma or a dash that a verb follows
+        for index, token in enumerate(tokens[:25]):
+            if token.text != "," and token.text not in LONG_DASHES:
+                continue
+            mention = mention_starting_at(tokens, index + 1, self.text, limit=index + 11)
+            if mention is None:
+                continue
+            after = next((i for i in range(index + 1, len(tokens)) if tokens[i].start >= mention.end), None)
+            if after is not None and tokens[after].text[:1].islower() and (
+                    tokens[after].lower in AUXILIARIES or verb_lemma(tokens, after) is not None
+                    or _looks_like_verb(tokens[after].lower)):
+                if not any(t.text[:1].isalpha() and t.text[:1].islower() and verb_lemma(tokens, i) is not None
+                           for i, t in enumerate(tokens[:index])):  # no verb of speech before it
+                    return mention
         start = 0
         if tokens[0].lower in INTRO_WORDS:
             for index, token in enumerate(tokens[:14]):

@@ -59,6 +59,11 @@ PARTY_OR_NATION = frozenset(
     "republican democrat conservative liberal tory socialist libertarian canadian american british mexican "
     "chinese russian french german australian indian irish israeli palestinian ukrainian veteran".split()
 )
+# Reporting verbs that are nouns as often: only a verb after a subject that fits.
+NOUN_VERBS = frozenset(
+    "report claim comment post tweet answer charge estimate forecast promise vow warn reply respond rule "
+    "statement testify note state joke boast worry fear hope question concern remark".split()
+)
 SPOKES_NOUNS = frozenset("spokesperson spokesman spokeswoman representative statement".split())
 QUANTIFIER_GROUPS = frozenset("some many others several most few both".split())
 PRONOUN_OBJECTS = frozenset("him her them me us reporters journalists".split())
@@ -209,6 +214,13 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
             return None
         if token.lower.endswith("ed") and token.text[:1].islower() and token.lower not in ED_ADJECTIVES:
             return None  # a verb: "that cited officials"
+        lemma = rules.reporting_verbs().get(token.lower) if token.text[:1].islower() else None
+        if lemma not in (None, *NOUN_VERBS) and (token.lower.endswith("ing") or token.lower in (lemma, lemma + "s")) \
+                and token.lower not in DOCUMENT_NOUNS and token.lower not in rules.titles() \
+                and token.lower not in rules.person_nouns():
+            # "saying Christie", "sources believe Erdogan": a verb of speech is no one's role (but
+            # "written documents")
+            return None
         if position in (0, len(rest) - 1) and token.lower in {"and", "&", "of", "for"}:
             return None
     last = rest[-1]
@@ -303,10 +315,27 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
     if determiner == "the" and run[-1].lower in PARTY_OR_NATION:
         # "the Kentucky Republican", "the Canadian": a description of someone, not a name
         return Mention(surface, start, end, "descriptor", role=text[run[0].start: run[-1].end], head=run[-1].lower)
+    if run_start >= 2 and rest[run_start - 1].lower in ("of", "from") and _is_cap(rest[run_start - 2]):
+        # "Representative Carl B. Winters of New York": the person is before "of", the place is theirs
+        owner = rest[:run_start - 1]
+        person = _named_mention(owner, text, text[start:owner[-1].end], start, owner[-1].end, determiner, affiliation)
+        if person is not None and person.kind == "name" and len(person.name.split()) >= 2 \
+                and not _title_length(owner, len(owner) - 1) and not _is_organization([t.lower for t in owner]):
+            # (but "Secretary of State Mike Ross" is a title, "the Diocese of Covington" one body)
+            person.affiliation = person.affiliation or text[run[0].start: run[-1].end]
+            person.text, person.end = surface, end
+            return person
     title_end = -1
     for index in range(len(run) - 1):
-        if _title_length(run, index) or run[index].lower in HONORIFICS or run[index].lower in rules.person_nouns():
+        # a title may reach back past "of": "Secretary of State John Kerry"
+        if _title_length(rest, run_start + index) or run[index].lower in HONORIFICS or run[index].lower in rules.person_nouns():
             title_end = index
+    if run_start >= 2 and rest[run_start - 1].lower == "of" and _title_length(rest, run_start - 2) and len(run) >= 3:
+        # "Supervisor of Elections Susan Bucher", "Minister of Foreign Affairs Ana Lopez": what
+        # the title is of runs up to the first name
+        first_names = rules.female_names() | rules.male_names()
+        named_from = next((i for i, t in enumerate(run[:-1]) if i and t.lower in first_names), 1)
+        title_end = max(title_end, named_from - 1)
     if _title_length(run, len(run) - 1) and (len(run) == 1 or _title_length(run, len(run) - 1) == len(run)
                                              or _title_length(run, len(run) - 2)
                                              or run[-1].text.rstrip(".").isupper()):  # "Yellowhead MP"
