@@ -668,3 +668,19 @@ def test_the_subject_after_an_opening_adverb_speaks_for_a_second_verb():
                           'Gulf States are powerless if Ankara decides the route must close.')
     assert [(s.speaker, s.speaker_mention, s.cue) for s in (first, second)] == [
         ("Gulf diplomats", "Gulf diplomats", "believe"), ("Gulf diplomats", "Gulf diplomats", "admit")]
+
+
+def test_a_party_label_in_parentheses_sits_between_name_and_verb():
+    statements = run('“It is a slap in the face to all residents, especially seniors,” Rep. Gina Moss (D-Wis.) said Friday.\n\n'
+                     'Aide Carla Mills was granted immunity.\n\n'
+                     '“If the police wanted any other laptop, they would just go get it,” Rep. Jim Jordan (R-Ohio), '
+                     'an oversight panel member, said.')
+    assert [(s.speaker, s.speaker_mention, s.speaker_role) for s in statements] == [
+        ("Gina Moss", "Rep. Gina Moss", "Rep."), ("Jim Jordan", "Rep. Jim Jordan", "Rep.")]
+
+
+def test_a_quoted_question_then_name_and_verb_is_one_sentence():
+    statements = run('Sen. Dan Tester spoke first.\n\n“Why is this not proof that the bank is too big to manage?” '
+                     'Sen. Amy Vitter demanded.\n\n“Is this fair?” The crowd laughed.')
+    assert brief(statements) == [("direct", "Why is this not proof that the bank is too big to manage?",
+                                  "Amy Vitter", "Sen. Amy Vitter", "demanded")]

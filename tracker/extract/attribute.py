@@ -36,7 +36,7 @@ DIRECT_CONTENT_VERBS = frozenset(
 NEEDS_THAT = frozenset(
     "announce confirm deny reveal report post answer charge rule describe dismiss estimate forecast highlight "
     "ask question recount repeat summarize tout recommend propose instruct accuse blast criticize boast "
-    "comment continue respond reply echo relate reason testify recall recount".split()
+    "comment continue respond reply echo relate reason testify recall recount demand".split()
 )
 CONTENT_NOUNS = frozenset("claims reports allegations suggestions accusations rumours rumors speculation".split())
 FILLER_WORDS = frozenset(
@@ -661,8 +661,14 @@ class ArticleExtractor:
                 # relative clause tells about the place; the apposition before it names the speaker
                 reach = comma - first + 16
                 continue
-            head = mention_ending_at(tokens, first, self.text, floor=floor)
-            if head is None or head.end != tokens[first - 1].end:
+            head_end = first
+            if tokens[first - 1].text == ")":
+                # "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": past the parenthesis
+                opening = next((i for i in range(first - 2, max(floor - 1, first - 10), -1) if tokens[i].text == "("), None)
+                if opening is not None and opening > floor:
+                    head_end = opening
+            head = mention_ending_at(tokens, head_end, self.text, floor=floor)
+            if head is None or head.end != tokens[head_end - 1].end:
                 return None
             if tokens[first + 1].lower in ("and", "but", "or", "so"):
                 return None  # "Talks stalled, and the meeting soured, said ...": a clause, not an apposition

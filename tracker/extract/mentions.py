@@ -62,7 +62,7 @@ PARTY_OR_NATION = frozenset(
 # Reporting verbs that are nouns as often: only a verb after a subject that fits.
 NOUN_VERBS = frozenset(
     "report claim comment post tweet answer charge estimate forecast promise vow warn reply respond rule "
-    "statement testify note state joke boast worry fear hope question concern remark".split()
+    "statement testify note state joke boast worry fear hope question concern remark demand".split()
 )
 SPOKES_NOUNS = frozenset("spokesperson spokesman spokeswoman representative statement".split())
 QUANTIFIER_GROUPS = frozenset("some many others several most few both".split())

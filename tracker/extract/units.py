@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
 
+from .. import rules
+
 TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*[^\W_])?\.?|\d+(?:[,.:]\d+)*\w*(?:-[^\W\d_][\w\-]*)?|[^\w\s]")
 NAME_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu|de|da|di|van|von|le|la|du|d|o|mc|mac)[-'’][A-Z]")
 
@@ -70,7 +72,8 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     new, prefix = _new_token, NAME_PREFIX.match  # make_token inlined: this loop runs for every word
     for match in TOKEN.finditer(text, start, end):
         word = match.group()
-        if word[-1] == "." and len(word) > 2 and "." not in word[:-1] and word[:-1].lower() not in ABBREVIATIONS:
+        if word[-1] == "." and len(word) > 2 and "." not in word[:-1] and word[:-1].lower() not in ABBREVIATIONS \
+                and text[match.end():match.end() + 1] != ")":  # "(D-Md.) said": an abbreviation, not a full stop
             # A sentence's full stop, not an abbreviation: "said." -> "said" "."
             word_end = match.end() - 1
             append(make_token(word[:-1], match.start(), word_end))
@@ -201,6 +204,8 @@ def _make_quote(text: str, open_at: int, close_at: int | None, paragraph: int, p
 
 
 INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # "f", "g.k", "j.r.r"
+CLOSING_MARKS = frozenset('"”»')
+_NAME_THEN_VERB = re.compile(r"\s+(?:[A-Z][\w.'’\-]*\s+){1,4}([a-z]+)\b")
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["“'‘«(\[]?[A-Z0-9])""")
 
 
@@ -219,6 +224,10 @@ def sentence_spans(text: str, p_start: int, p_end: int, quotes: list[Quote]) -> 
         before = bisect_left(opens, cut)  # quotes opening before the cut
         if before and reach[before - 1] > cut:
             continue
+        if match.group()[-1] in CLOSING_MARKS and match.group()[0] in "?!" and _NAME_THEN_VERB.match(text, cut, p_end):
+            verb = _NAME_THEN_VERB.match(text, cut, p_end).group(1).lower()
+            if verb in rules.reporting_verbs():
+                continue  # '“Why not?” Vitter demanded.': the quoted question ends no sentence
         word = re.search(r"([\w.]+)\.$", text[max(p_start, match.start() - 12):match.start() + 1])
         if word and text[match.start()] == ".":
             stem = word.group(1).lower().rstrip(".")
