@@ -684,3 +684,19 @@ def test_a_quoted_question_then_name_and_verb_is_one_sentence():
                      'Sen. Amy Vitter demanded.\n\n“Is this fair?” The crowd laughed.')
     assert brief(statements) == [("direct", "Why is this not proof that the bank is too big to manage?",
                                   "Amy Vitter", "Sen. Amy Vitter", "demanded")]
+
+
+def test_someones_lawyer_is_neither_them_nor_whoever_spoke_last():
+    statements = run('Rep. Jay Chafe spoke on Monday. Paul Paglia did not show up.\n\n'
+                     '“He will not answer,” Paglia\'s lawyer said.\n\n'
+                     'Donald Tramp spoke next.\n\n“We will appeal,” Tramp\'s lawyer said.\n\n'
+                     'Mayor Lena Fox spoke later.\n\n“The roads are open,” Brookfield\'s mayor said.')
+    assert [(s.speaker, s.speaker_mention) for s in statements] == [
+        (None, "Paglia's lawyer"), (None, "Tramp's lawyer"), ("Lena Fox", "Brookfield's mayor")]
+
+
+def test_the_narrator_of_someones_ad_is_not_whoever_spoke_last():
+    statements = run('“You pay your taxes,” Hillary Rodham said on Monday.\n\n'
+                     '“If he thinks that makes him smart,” the ad\'s narrator says, “what does he think of you?”')
+    assert [(s.speaker, s.speaker_mention) for s in statements] == [
+        ("Hillary Rodham", "Hillary Rodham"), (None, "the ad's narrator"), (None, "the ad's narrator")]

@@ -187,12 +187,17 @@ class Entities:
             # "A Freedom Mobile spokesperson" speaks for Freedom Mobile.
             org = Mention(mention.name, mention.start, mention.end, "organization", name=mention.name)
             return self.introduce(org, position, subject=True)
-        if mention.kind == "descriptor" and mention.text.lower().startswith("the "):
+        if mention.kind == "descriptor" and (mention.text.lower().startswith("the ") or mention.affiliation):
+            # "the former strategist", "Obama's former strategist": someone met already, by that role
+            # ("Smith's lawyer" is no one just talked about: news introduces lawyers that way)
             found = self._resolve_description(mention, position, person=True)
-            if found is None and mention.head not in ANONYMOUS_HEADS and \
+            if found is None and not mention.affiliation and mention.head not in ANONYMOUS_HEADS and \
                     not re.search(r"\b(?:for|of|to) (?:the )?[A-Z]", mention.role or mention.text):
                 # "the lawyer for Smith" is someone else's: never the person just talked about
                 found = self._recent_subject(position)
+            if found is not None and mention.affiliation and _same_person(
+                    fold(mention.affiliation).replace(".", "").split(), found.tokens):
+                return None  # "Trump's lawyer" is not Trump
             return found
         return None
 
