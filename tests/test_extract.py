@@ -700,3 +700,11 @@ def test_the_narrator_of_someones_ad_is_not_whoever_spoke_last():
                      '“If he thinks that makes him smart,” the ad\'s narrator says, “what does he think of you?”')
     assert [(s.speaker, s.speaker_mention) for s in statements] == [
         ("Hillary Rodham", "Hillary Rodham"), (None, "the ad's narrator"), (None, "the ad's narrator")]
+
+
+def test_a_quote_after_a_sentence_about_someone_in_its_paragraph_is_theirs():
+    statements = run('"We need calm," Gov. Mike Pence said on Sunday.\n\n'
+                     'On "Meet the Press," Sen. Bernie Sand (Vt.), who lost the primaries, named young voters\' '
+                     'fatigue as a reason to back the nominee. "The younger people are tired of this and want real work."')
+    assert [(s.speaker, s.speaker_mention) for s in statements] == [
+        ("Mike Pence", "Gov. Mike Pence"), ("Bernie Sand", None)]

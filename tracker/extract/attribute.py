@@ -711,6 +711,14 @@ class ArticleExtractor:
                 return mention
         return self._sentence_subject(outside, sentence)
 
+    def _past_parenthetical(self, tokens: list[Token], index: int) -> int:
+        """Past '(D-Vt.)' and ', who lost the primaries,' after a name: where its verb would be."""
+        if index < len(tokens) and tokens[index].text == "(":
+            index = next((i + 1 for i in range(index, min(len(tokens), index + 8)) if tokens[i].text == ")"), index)
+        if index + 1 < len(tokens) and tokens[index].text == "," and tokens[index + 1].lower in ("who", "whose"):
+            index = next((i + 1 for i in range(index + 2, min(len(tokens), index + 25)) if tokens[i].text == ","), index)
+        return index
+
     def _sentence_subject(self, tokens: list[Token], sentence) -> Mention | None:
         """The subject of a sentence: its first noun phrase after any introductory phrase."""
         if not tokens:
@@ -718,13 +726,16 @@ class ArticleExtractor:
         # 'Speaking in Salem, New Hampshire, Trump went after Bush', 'This year, he rose', 'WASHINGTON —
         # The campaign said': the first noun phrase after a comma or a dash that a verb follows
         for index, token in enumerate(tokens[:25]):
-            if token.text != "," and token.text not in LONG_DASHES:
-                continue
+            quote_between = index + 1 < len(tokens) and any(
+                mark in self.text[token.end:tokens[index + 1].start] for mark in '"“”')
+            if token.text != "," and token.text not in LONG_DASHES and not quote_between:
+                continue  # 'On "Face the Nation," Sen. Ann Roe said': the comma went with the quote
             mention = mention_starting_at(tokens, index + 1, self.text, limit=index + 11)
             if mention is None:
                 continue
-            after = next((i for i in range(index + 1, len(tokens)) if tokens[i].start >= mention.end), None)
-            if after is not None and tokens[after].text[:1].islower() and (
+            after = self._past_parenthetical(tokens, next(
+                (i for i in range(index + 1, len(tokens)) if tokens[i].start >= mention.end), len(tokens)))
+            if after < len(tokens) and tokens[after].text[:1].islower() and (
                     tokens[after].lower in AUXILIARIES or verb_lemma(tokens, after) is not None
                     or _looks_like_verb(tokens[after].lower)):
                 if not any(t.text[:1].isalpha() and t.text[:1].islower() and verb_lemma(tokens, i) is not None
@@ -1083,8 +1094,28 @@ class ArticleExtractor:
             entity = previous[0]
         elif previous is not None and previous[1] == paragraph:
             entity = previous[0]
+        if not starts_paragraph and not before and (previous is None or previous[1] != paragraph):
+            # 'Sen. Ann Roe, who lost the primary, named three reasons. "Young people are ...": a
+            # quote after a sentence about someone, in that sentence's paragraph, is theirs
+            entity = self._previous_sentence_person(paragraph, sentence) or entity
         self._add(Found(quote.start, quote.end, "direct", paragraph, sentence, None, entity, None, (quote,)))
         quote.used = True
+
+    def _previous_sentence_person(self, paragraph: int, sentence) -> Entity | None:
+        """The person named as the subject of the sentence before ``sentence`` in its paragraph."""
+        p_start, p_end = self.article.paragraphs[paragraph]
+        quotes = self._quotes_by_paragraph.get(paragraph, [])
+        spans = [span for span in sentence_spans(self.text, p_start, p_end, quotes) if span[1] <= sentence[0]]
+        if not spans:
+            return None
+        s_start, s_end = spans[-1]
+        tokens = [t for t in self._tokens_between(paragraph, s_start, s_end)
+                  if not any(q.open_at <= t.start < q.outer_end for q in quotes)]
+        mention = self._sentence_subject(tokens, spans[-1])
+        if mention is None or mention.kind != "name":
+            return None
+        person = self.entities._find_person(mention.name, mention.start, create=False)
+        return person if person is not None and person.type == "person" and person.evidence else None
 
     def _characterized(self, before: list[Token], sentence, quote: Quote, quotes, outside):
         """'Clinton called half of his supporters "deplorables"', 'the doctor is calling the
