@@ -708,3 +708,13 @@ def test_a_quote_after_a_sentence_about_someone_in_its_paragraph_is_theirs():
                      'fatigue as a reason to back the nominee. "The younger people are tired of this and want real work."')
     assert [(s.speaker, s.speaker_mention) for s in statements] == [
         ("Mike Pence", "Gov. Mike Pence"), ("Bernie Sand", None)]
+
+
+def test_a_lawsuit_or_a_memo_is_not_whoever_was_talked_about_last():
+    statements = run('Former player James Ewan is suing the league, the team and coach Bruce Hamm.\n\n'
+                     'The suit says Ewan was in more than 70 fights during his career.\n\n'
+                     'The legal document said that in 2011 the league came up with a plan to cut down on hits.\n\n'
+                     'Ana Ruiz said the coach should resign, echoing a memo from the team\'s doctor, who argued that '
+                     'Hamm had ignored the risks.')
+    assert [(s.speaker, s.speaker_mention) for s in statements] == [
+        (None, "The suit"), (None, "The legal document"), ("Ana Ruiz", "Ana Ruiz"), (None, "the team's doctor")]

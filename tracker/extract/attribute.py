@@ -620,8 +620,10 @@ class ArticleExtractor:
         else:
             return None
         if words in (("from",), ("of",)) and tokens[first - 1].lower in DOCUMENT_NOUNS | SPOKES_NOUNS \
-                and mention.kind in ("organization", "name") and tokens[first - 1].text[:1].islower():
-            return mention  # "A statement from the EU said": the body it comes from speaks
+                and mention.kind != "pronoun" and tokens[first - 1].text[:1].islower():
+            # "A statement from the EU said", "a memo from Mr. Rubio's campaign manager, who argued":
+            # the one it comes from speaks
+            return mention
         head = mention_ending_at(tokens, first, self.text, floor=floor)
         if head is None or head.end != tokens[first - 1].end:
             return None
@@ -1193,7 +1195,8 @@ class ArticleExtractor:
         entity = self.entities.resolve(mention, mention.start, recent, content)
         if mention.kind == "pronoun":
             self._pronoun_referents[mention.start, mention.end] = entity
-        if entity is None and mention.kind in ("title", "descriptor") and mention.text.lower().startswith("the "):
+        if entity is None and mention.kind in ("title", "descriptor") and mention.text.lower().startswith("the ") \
+                and not (mention.affiliation or "")[:1].islower():  # "the team's doctor" is someone else
             # "... with Donald Trump, where the former US president had suggested": a definite
             # description right after a name in the same sentence is that person.
             entity = self.entities.named_between(sentence_start if sentence_start is not None else mention.start - 200,

@@ -49,7 +49,8 @@ GENDERED_NOUNS = {
 DOCUMENT_NOUNS = frozenset(
     "report reports statement study survey poll polls release article story analysis letter editorial filing lawsuit "
     "memo documents document investigation review findings data figures records estimates statistics results "
-    "research court documents polling post tweet message email".split()
+    "research court documents polling post tweet message email suit complaint indictment ruling affidavit "
+    "transcript".split()
 )
 ED_ADJECTIVES = frozenset(
     "unnamed elected unidentified retired concerned informed respected renowned noted embattled disgraced "
@@ -260,6 +261,9 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
         return Mention(surface, start, end, "organization", head=head)  # "according to preliminary findings"
     if determiner is None and affiliation is None:
         return None  # a bare singular noun is not a speaker ("police" is in group_words)
+    if head in DOCUMENT_NOUNS:
+        # "the suit says", "the legal document said": a document, never the person last talked about
+        return Mention(surface, start, end, "organization", head=head, affiliation=affiliation)
     title_length = _title_length(rest, len(rest) - 1)
     if title_length:
         return Mention(surface, start, end, "title", role=role_text, head=head, affiliation=affiliation,
