@@ -718,3 +718,24 @@ def test_a_lawsuit_or_a_memo_is_not_whoever_was_talked_about_last():
                      'Hamm had ignored the risks.')
     assert [(s.speaker, s.speaker_mention) for s in statements] == [
         (None, "The suit"), (None, "The legal document"), ("Ana Ruiz", "Ana Ruiz"), (None, "the team's doctor")]
+
+
+def test_a_quotes_own_full_stop_ends_no_sentence_before_its_attribution():
+    statements = run('The senator spoke at a rally.\n\n“Russia, if you are listening, find the missing files.” Tom Brand said.\n\n'
+                     'After Gov. Jerry Bran criticized her husband, Hilda Rodham shot back, “I suppose I could have stayed home.”')
+    assert brief(statements) == [
+        ("direct", "Russia, if you are listening, find the missing files.", "Tom Brand", "Tom Brand", "said"),
+        ("direct", "I suppose I could have stayed home.", "Hilda Rodham", "Hilda Rodham", "shot back")]
+
+
+def test_a_verb_of_judgement_governs_a_quote_past_a_relative_clause():
+    statements = run('Sen. Ted Kruse spoke on Saturday.\n\nKruse is praising Jeb Bosh, who ended his bid on Saturday, '
+                     'as “a man who did not go to the gutter” in the race.')
+    assert [(s.kind, s.speaker, s.cue) for s in statements] == [("mixed", "Ted Kruse", "praising")]
+
+
+def test_the_x_of_y_is_a_body_and_its_member_speaks():
+    [statement] = run('However, as Archbishop Aris Shirvan of the Armenian Patriarchate of Jerusalem told the Associated '
+                      'Press (AP), “We have suffered the same fate, and we expect support.”')
+    assert (statement.kind, statement.speaker, statement.speaker_role, statement.speaker_affiliation) == (
+        "direct", "Aris Shirvan", "Archbishop", "Armenian Patriarchate of Jerusalem")

@@ -550,8 +550,8 @@ class ArticleExtractor:
         if len(tokens) > 9:
             return False
         for position, token in enumerate(tokens):
-            if token.text in ",:" or token.lower in FILLER_WORDS or token.lower in PRONOUN_OBJECTS:
-                continue
+            if token.text in ",:()" or token.lower in FILLER_WORDS or token.lower in PRONOUN_OBJECTS:
+                continue  # "told the Associated Press (AP), "
             if token.text[:1].isupper() or token.text[:1].isdigit():
                 continue  # "told CBC News", "said Tuesday", "on March 3"
             return False
@@ -1135,6 +1135,9 @@ class ArticleExtractor:
             listed = token.lower in characterizing or verb_lemma(before, position) is not None
             if not listed and not _looks_like_verb(token.lower):
                 continue
+            if not listed and any(t.text[:1].islower() and (t.lower in characterizing or verb_lemma(before, i) is not None)
+                                  for i, t in enumerate(before[max(0, position - 12):position], max(0, position - 12))):
+                continue  # 'praising Jeb Bush, who ended his bid, as "a man ..."': the verb of judgement governs
             if not listed and token.lower[-1] == "s" and position and before[position - 1].lower in AUXILIARIES:
                 continue  # "they had guns", "has plans": after an auxiliary, an -s word is a noun
             mention = self._subject_before(before, position)

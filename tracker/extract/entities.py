@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
 
+from .. import rules
 from .mentions import DOCUMENT_NOUNS, Mention
 
 
@@ -212,7 +213,8 @@ class Entities:
     def _resolve_name(self, mention: Mention, position: int) -> Entity | None:
         if len(mention.name.split()) == 1:
             found = self._find_person(mention.name, position, create=False)
-            if found is None:
+            if found is None and fold(mention.name) not in FIRST_NAMES():
+                # ("Hillary" is no part of "the Hillary Clinton White House")
                 found = self._find_organization(mention.name, create=False)
             if found is not None:
                 found.seen(position, True)
@@ -281,6 +283,10 @@ class Entities:
             if seen > best_position and accept(entity):
                 best, best_position = entity, seen
         return best
+
+
+def FIRST_NAMES() -> frozenset[str]:
+    return rules.female_names() | rules.male_names()
 
 
 # "according to the person, who spoke on condition of anonymity": a source the text does not name,

@@ -215,7 +215,8 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
             return None
         if token.lower.endswith("ed") and token.text[:1].islower() and token.lower not in ED_ADJECTIVES:
             return None  # a verb: "that cited officials"
-        lemma = rules.reporting_verbs().get(token.lower) if token.text[:1].islower() else None
+        lemma = (rules.reporting_verbs().get(token.lower) or rules.characterizing_verbs().get(token.lower)) \
+            if token.text[:1].islower() else None
         if lemma not in (None, *NOUN_VERBS) and (token.lower.endswith("ing") or token.lower in (lemma, lemma + "s")) \
                 and token.lower not in DOCUMENT_NOUNS and token.lower not in rules.titles() \
                 and token.lower not in rules.person_nouns():
@@ -307,7 +308,9 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
         wider -= 1
         while wider > 0 and _is_cap(rest[wider - 1]) and rest[wider - 1].lower not in NOT_NAMES:
             wider -= 1
-    if wider < run_start and _is_organization([t.lower for t in rest[wider:]]):
+    if wider < run_start and (_is_organization([t.lower for t in rest[wider:]]) or determiner == "the" and all(
+            t.lower != "and" and t.lower != "&" and t.lower != "for" for t in rest[wider:])):
+        # (and "the Armenian Patriarchate of Jerusalem": a capitalized "the X of Y" names a body)
         # "the Ministry of Health", "Bank of Canada": one organization across "of"
         name = text[rest[wider].start: rest[-1].end]
         return Mention(surface, start, end, "organization", name=name, affiliation=affiliation, head=rest[-1].lower)
@@ -319,7 +322,8 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
     if determiner == "the" and run[-1].lower in PARTY_OR_NATION:
         # "the Kentucky Republican", "the Canadian": a description of someone, not a name
         return Mention(surface, start, end, "descriptor", role=text[run[0].start: run[-1].end], head=run[-1].lower)
-    if run_start >= 2 and rest[run_start - 1].lower in ("of", "from") and _is_cap(rest[run_start - 2]):
+    if run_start >= 2 and rest[run_start - 1].lower in ("of", "from") and _is_cap(rest[run_start - 2]) \
+            and determiner not in ("the", "a", "an"):  # "the Armenian Patriarchate of Jerusalem" is no one's name
         # "Representative Carl B. Winters of New York": the person is before "of", the place is theirs
         owner = rest[:run_start - 1]
         person = _named_mention(owner, text, text[start:owner[-1].end], start, owner[-1].end, determiner, affiliation)

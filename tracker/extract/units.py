@@ -206,6 +206,7 @@ def _make_quote(text: str, open_at: int, close_at: int | None, paragraph: int, p
 INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # "f", "g.k", "j.r.r"
 CLOSING_MARKS = frozenset('"”»')
 _NAME_THEN_VERB = re.compile(r"\s+(?:[A-Z][\w.'’\-]*\s+){1,4}([a-z]+)\b")
+_SAID_THEN_END = re.compile(r"\s+(?:[A-Z][\w.'’\-]*\s+){1,4}[a-z]+\s*[.,]")
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["“'‘«(\[]?[A-Z0-9])""")
 
 
@@ -224,10 +225,12 @@ def sentence_spans(text: str, p_start: int, p_end: int, quotes: list[Quote]) -> 
         before = bisect_left(opens, cut)  # quotes opening before the cut
         if before and reach[before - 1] > cut:
             continue
-        if match.group()[-1] in CLOSING_MARKS and match.group()[0] in "?!" and _NAME_THEN_VERB.match(text, cut, p_end):
+        if match.group()[-1] in CLOSING_MARKS and _NAME_THEN_VERB.match(text, cut, p_end):
             verb = _NAME_THEN_VERB.match(text, cut, p_end).group(1).lower()
-            if verb in rules.reporting_verbs():
-                continue  # '“Why not?” Vitter demanded.': the quoted question ends no sentence
+            if verb in rules.reporting_verbs() and (match.group()[0] in "?!" or _SAID_THEN_END.match(text, cut, p_end)):
+                # '“Why not?” Vitter demanded.', '“... missing.” Trump said.': the quotation's own
+                # stop ends no sentence before its attribution
+                continue
         word = re.search(r"([\w.]+)\.$", text[max(p_start, match.start() - 12):match.start() + 1])
         if word and text[match.start()] == ".":
             stem = word.group(1).lower().rstrip(".")
