@@ -739,3 +739,12 @@ def test_the_x_of_y_is_a_body_and_its_member_speaks():
                       'Press (AP), “We have suffered the same fate, and we expect support.”')
     assert (statement.kind, statement.speaker, statement.speaker_role, statement.speaker_affiliation) == (
         "direct", "Aris Shirvan", "Archbishop", "Armenian Patriarchate of Jerusalem")
+
+
+def test_a_party_or_nationality_alone_is_no_ones_name():
+    statements = run('One Republican presidential hopeful, Carly Fiona, says she plans to root for Iowa this year.\n\n'
+                     'Other Republican candidates, including Carly Fiona and Ben Carr, have followed his lead, '
+                     'saying the scandal is a fair criticism.\n\n'
+                     'In February, the US designated six Mexican cartels as terrorist groups, underlining its resolve.')
+    assert [(s.speaker, s.speaker_mention) for s in statements] == [
+        ("Carly Fiona", "Carly Fiona"), ("Republican candidates", "Other Republican candidates")]

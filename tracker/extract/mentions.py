@@ -319,7 +319,7 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
         determiner = "the"
         if not run:
             return None
-    if determiner == "the" and run[-1].lower in PARTY_OR_NATION:
+    if determiner == "the" and run[-1].lower in PARTY_OR_NATION and all(_is_cap(t) for t in rest):
         # "the Kentucky Republican", "the Canadian": a description of someone, not a name
         return Mention(surface, start, end, "descriptor", role=text[run[0].start: run[-1].end], head=run[-1].lower)
     if run_start >= 2 and rest[run_start - 1].lower in ("of", "from") and _is_cap(rest[run_start - 2]) \
@@ -376,6 +376,8 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
     if len(name_tokens) > 1 and name_tokens[-1].lower in CALENDAR_HEADS and \
             name_tokens[0].lower not in rules.female_names() and name_tokens[0].lower not in rules.male_names():
         return None  # "On Christmas Day, he ...": a date, not someone who can speak (but "Doris Day")
+    if len(name_tokens) == 1 and name_tokens[0].lower in PARTY_OR_NATION:
+        return None  # "six Mexican (cartels)": an adjective, no one's name
     name = text[name_tokens[0].start: name_tokens[-1].end]
     first = name_tokens[0].text if len(name_tokens) > 1 else None
     return Mention(surface, start, end, "name", name=name, role=role, affiliation=affiliation,
