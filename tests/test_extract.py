@@ -748,3 +748,20 @@ def test_a_party_or_nationality_alone_is_no_ones_name():
                      'In February, the US designated six Mexican cartels as terrorist groups, underlining its resolve.')
     assert [(s.speaker, s.speaker_mention) for s in statements] == [
         ("Carly Fiona", "Carly Fiona"), ("Republican candidates", "Other Republican candidates")]
+
+
+def test_a_surname_after_an_honorific_counts_as_meeting_that_person_again():
+    statements = run('Donald Tramp had the air of a winner, noting that he was set to receive an endorsement from a '
+                     'former rival, the surgeon Ben Carr.\n\n'
+                     'On Friday, Mr. Carr endorsed Mr. Tramp at a news conference, calling him "a very intelligent man."\n\n'
+                     'At the debate on Thursday, the spotlight fell on Gov. John Kasek, who has emerged as an obstacle.\n\n'
+                     'Mr. Kasek did look for subtle openings. When Mr. Tramp tried to defend his remarks on the crackdown, '
+                     'Mr. Kasek forcefully differed.\n\n'
+                     '"I think that the government butchered those kids," he said.')
+    assert [(s.speaker, s.speaker_mention) for s in statements][-1] == ("John Kasek", "he")
+
+
+def test_a_surname_ending_like_a_nationality_is_still_a_name():
+    statements = run('Gov. John Kasich and Sen. Amy Lynch met voters in Ohio.\n\n'
+                     'Kasich did not answer. Lynch says the state will pay for the bridge.')
+    assert [(s.speaker, s.speaker_mention) for s in statements] == [("Amy Lynch", "Lynch")]

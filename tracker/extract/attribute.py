@@ -118,13 +118,18 @@ class Found:
     quotes: tuple[Quote, ...] = ()
 
 
-DEMONYM_ENDINGS = ("ese", "ian", "ean", "can", "ish", "ch", "i")
+DEMONYM_ENDINGS = ("ese", "ian", "ean", "can", "ish")
+# Nationalities whose ending is also a common surname's ("Kasich", "Lynch", "Rossi"): listed instead
+NATIONALITY_WORDS = frozenset(
+    "french dutch czech welsh swiss thai greek iraqi israeli pakistani saudi yemeni kuwaiti somali bangladeshi "
+    "nepali qatari omani emirati afghan".split()
+)
 PARTY_WORDS = frozenset("republican democrat democratic conservative liberal tory labour socialist green libertarian".split())
 
 
 def _demonym(word: str) -> bool:
     """'Korean', 'Chinese', 'Canadian', 'Republican': adjectives of place or party."""
-    return word in PARTY_WORDS or (len(word) > 4 and word.endswith(DEMONYM_ENDINGS) and word not in rules.male_names()
+    return word in PARTY_WORDS or word in NATIONALITY_WORDS or (len(word) > 4 and word.endswith(DEMONYM_ENDINGS) and word not in rules.male_names()
                                    and word not in rules.female_names())
 
 
@@ -382,6 +387,9 @@ class ArticleExtractor:
                                         entity.gender = "female" if later.lower in ("she", "her") else "male"
                                         entity.evidence = True
                                         break
+                        elif mention.kind == "name":
+                            # "Mr. Kasich forcefully differed": a surname after an honorific is met again
+                            self.entities.mention_surname(mention.name, mention.start, subject)
                 elif len(run_words) == 1 and end - index == 1:
                     # A surname met again: keeps its person the most recent one named.
                     self.entities.mention_surname(tokens[index].text, tokens[index].start, subject)
