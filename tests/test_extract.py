@@ -765,3 +765,27 @@ def test_a_surname_ending_like_a_nationality_is_still_a_name():
     statements = run('Gov. John Kasich and Sen. Amy Lynch met voters in Ohio.\n\n'
                      'Kasich did not answer. Lynch says the state will pay for the bridge.')
     assert [(s.speaker, s.speaker_mention) for s in statements] == [("Amy Lynch", "Lynch")]
+
+
+def test_according_to_a_source_with_a_modifier():
+    [statement] = run('According to a complaint filed by the commission, the developers engaged in a "massive '
+                      'fraudulent scheme" in which they "looted" millions of dollars from investors.')
+    assert (statement.kind, statement.speaker_mention, statement.cue, statement.text[:34]) == (
+        "mixed", "a complaint", "according to", "the developers engaged in a \"massi")
+
+
+def test_a_report_that_found_something_is_a_statement_and_finding_a_body_is_not():
+    statements = run('A new report found that the agency could not be sure the money was clean.\n\n'
+                     'Police found a body in the river on Monday.\n\nThe mayor was found guilty of fraud.')
+    assert [(s.speaker_mention, s.cue, s.text) for s in statements] == [
+        ("A new report", "found", "the agency could not be sure the money was clean")]
+
+
+def test_going_on_to_say_reports_the_subjects_words_and_declining_to_say_does_not():
+    statements = run('"It is insane," Sen. Ben Sand said, going on to say that the country has spent "hundreds of '
+                     'years fighting racism" and young people are beyond that.\n\n'
+                     'Sen. Ana Roe declined to say whether the bill would pass.\n\n'
+                     'There was evidence to suggest the cats were not treated well, the inspector said.')
+    assert [(s.speaker, s.cue, s.text[:20]) for s in statements] == [
+        ("Ben Sand", "said", "It is insane"), ("Ben Sand", "say", "the country has spen"),
+        (None, "said", "There was evidence t")]

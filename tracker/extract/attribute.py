@@ -36,8 +36,14 @@ DIRECT_CONTENT_VERBS = frozenset(
 NEEDS_THAT = frozenset(
     "announce confirm deny reveal report post answer charge rule describe dismiss estimate forecast highlight "
     "ask question recount repeat summarize tout recommend propose instruct accuse blast criticize boast "
-    "comment continue respond reply echo relate reason testify recall recount demand".split()
+    "comment continue respond reply echo relate reason testify recall recount demand find".split()
 )
+# Words after which "to VERB" reports the sentence subject's own speech: "went on to say", "was quick
+# to add", "sought to reassure" (but "evidence to suggest", "plans to invite", "declined to say" report none)
+TO_SPEAK_GOVERNORS = frozenset(
+    "on quick continued continues proceeded hastened rushed went began begins started sought seeks tried tries "
+    "appeared seemed managed moved".split()
+)  # and "took to Twitter to accuse", "used the speech to say"
 CONTENT_NOUNS = frozenset("claims reports allegations suggestions accusations rumours rumors speculation".split())
 FILLER_WORDS = frozenset(
     "in on at during to with for from after before about of by the a an his her their its this that last next earlier "
@@ -699,13 +705,20 @@ class ArticleExtractor:
         return None
 
     def _subject_elsewhere(self, tokens: list[Token], verb_index: int) -> bool:
-        """', stating' / 'but firmly stated' / 'and added': the subject is the sentence's."""
+        """', stating' / 'but firmly stated' / 'and added' / 'going on to say': the subject is the sentence's."""
         index = verb_index
         while index > 0 and (tokens[index - 1].lower in AUXILIARIES or tokens[index - 1].lower.endswith("ly")):
             index -= 1
         if index == 0:
             return False
-        return tokens[index - 1].text == "," or tokens[index - 1].lower in ("and", "but") or tokens[verb_index].lower.endswith("ing")
+        verb = tokens[verb_index].lower
+        lemmas = ((verb_lemma(tokens, verb_index) or ("",))[0], rules.characterizing_verbs().get(verb) or "")
+        # "went on to say", "was quick to point out"; not "according to written documents"
+        governed = index >= 2 and (tokens[index - 2].lower in TO_SPEAK_GOVERNORS or any(
+            t.lower in ("took", "takes", "used", "uses") for t in tokens[max(0, index - 8):index - 1]))
+        infinitive = tokens[index - 1].lower == "to" and governed and any(lemma.split(" ")[0] == verb for lemma in lemmas)
+        return tokens[index - 1].text == "," or tokens[index - 1].lower in ("and", "but") or infinitive \
+            or tokens[verb_index].lower.endswith("ing")
 
     def _shared_subject(self, tokens: list[Token], verb_index: int, outside: list[Token], sentence) -> Mention | None:
         """The subject a verb shares with the verb before it ('I laughed and said', 'Ortiz
@@ -760,6 +773,16 @@ class ArticleExtractor:
             else:
                 start = 1 if tokens[0].lower in ("but", "and", "so", "yet", "still", "however") else 0
         mention = mention_starting_at(tokens, start, self.text, limit=start + 10)
+        if mention is None and tokens[0].lower in PREPOSITIONS:
+            # "On Monday the fact-checkers published ...": past an opening phrase with no comma,
+            # the first noun phrase a verb follows
+            for index in range(1, min(len(tokens), 8)):
+                mention = mention_starting_at(tokens, index, self.text, limit=index + 10)
+                after = next((i for i in range(index, len(tokens)) if mention and tokens[i].start >= mention.end), None)
+                if after is not None and tokens[after].text[:1].islower() and (
+                        tokens[after].lower in AUXILIARIES or _looks_like_verb(tokens[after].lower)):
+                    return mention
+            return None
         return mention
 
     def _cue_text(self, tokens: list[Token], position: int, width: int) -> str:
@@ -821,6 +844,11 @@ class ArticleExtractor:
             after = [t for t in outside if t.start >= mention.end]
             at_start = all(t.lower in INTRO_WORDS or t.text == "," for t in outside[:position]) and not any(
                 q.open_at < outside[position].start for q in quotes)
+            if at_start and after and after[0].text != ",":
+                # "According to a complaint filed by the commission, ...": past what modifies the source
+                comma = next((i for i, t in enumerate(after[:12]) if t.text == ","), None)
+                if comma is not None and not any(verb_lemma(after, i) for i in range(comma)):
+                    after = after[comma:]
             if at_start and after and after[0].text == "," and len(after) > 3:
                 c_start = after[1].start
                 c_end = self._coordinated_end(outside, c_start, sentence[1])
@@ -1237,7 +1265,8 @@ class ArticleExtractor:
             before = self.text[max(0, match.start() - 8):match.start()].rstrip(" \"'“‘(")
             if before and before[-1] not in ".!?:\n":
                 return False
-        return _looks_like_verb(lower) or re.search(r"\b" + re.escape(lower) + r"\b", self.text) is not None
+        return _looks_like_verb(lower) or lower.endswith("ly") or \
+            re.search(r"\b" + re.escape(lower) + r"\b", self.text) is not None  # ("Newly released ...")
 
     def _speaker_from_context(self, paragraph: int) -> Entity | None:
         if self.last_speaker is not None and paragraph - self.last_speaker[1] <= 1:

@@ -60,6 +60,14 @@ PARTY_OR_NATION = frozenset(
     "republican democrat conservative liberal tory socialist libertarian canadian american british mexican "
     "chinese russian french german australian indian irish israeli palestinian ukrainian veteran".split()
 )
+# Words in -ing that describe a person ("the acting director", "striking workers"); any other
+# -ing word is a verb and ends a noun phrase
+ING_MODIFIERS = frozenset(
+    "acting managing ruling founding visiting incoming outgoing sitting leading presiding reigning striking "
+    "working retiring serving governing opposing remaining ranking longstanding standing supporting "
+    "participating dissenting consulting attending commanding coordinating investigating arresting "
+    "responding reporting grieving aspiring practicing practising emerging ailing".split()
+)
 # Reporting verbs that are nouns as often: only a verb after a subject that fits.
 NOUN_VERBS = frozenset(
     "report claim comment post tweet answer charge estimate forecast promise vow warn reply respond rule "
@@ -215,6 +223,9 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
             return None
         if token.lower.endswith("ed") and token.text[:1].islower() and token.lower not in ED_ADJECTIVES:
             return None  # a verb: "that cited officials"
+        if position == 0 and determiner is None and affiliation is None and token.text[:1].islower() \
+                and token.lower.endswith("ing") and len(token.lower) > 5 and token.lower not in ING_MODIFIERS:
+            return None  # "requiring state and local police": a verb's object, no one's description
         lemma = (rules.reporting_verbs().get(token.lower) or rules.characterizing_verbs().get(token.lower)) \
             if token.text[:1].islower() else None
         if lemma not in (None, *NOUN_VERBS) and (token.lower.endswith("ing") or token.lower in (lemma, lemma + "s")) \
