@@ -60,8 +60,11 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 
 
 # Read pages through a memory map instead of copying each into SQLite's small page cache: a
-# search that matches tens of thousands of statements reads each row once per facet.
-MMAP_BYTES = 1 << 30
+# search that matches tens of thousands of statements reads each of them. Pages past the map are
+# read through that cache, so map the whole file: SQLite caps the size at its build's limit (2 GB
+# for Python's sqlite3 here; a million statements are a 1.3 GB file). It is address space, not
+# memory: the pages are the operating system's file cache, shared by every connection.
+MMAP_BYTES = 1 << 40
 
 
 @hookimpl
