@@ -508,7 +508,8 @@ def write_report(results: dict, scale: str, out: Path) -> None:
         "speaker_statements orders by date and id both descending, the index's own order, so SQLite stops after "
         "1,000 index entries instead of sorting all of a speaker's statements. The statements page's whole-table "
         "charts (top speakers, statements per month) are kept until the database files change, and Datasette's "
-        "connections read through a 1 GB memory map.",
+        "connections read through a memory map of the whole file (up to SQLite's 2 GB cap; it was 1 GB, and "
+        "pages past it went through a 2 MB page cache, a system call each).",
     ]
     lines += [
         "",
