@@ -161,3 +161,76 @@ def test_charts_escape_labels():
     assert "<script>" not in svg and "&lt;script&gt;" in svg and 'href="/a?b=1&amp;c=2"' in svg
     line = str(timeline_chart(["2024-01", "2024-02"], [('A "B"', [1, 0])], "T"))
     assert 'data-speaker="A &quot;B&quot;"' in line and line.count("<circle") == 1
+
+
+# -- facets on a search that matches many statements ---------------------------
+
+FACETED = ["speaker_id", "kind", "source_id", "month_said"]
+
+
+def search_facet_counts(db, words, column):
+    """What a facet over the statements matching ``words`` must show: every value's count."""
+    return {row[0]: row[1] for row in db.execute(
+        f"select {column}, count(*) from statements where id in"
+        " (select rowid from statements_fts where statements_fts match ?)"
+        f" and {column} is not null group by {column}", [words]).fetchall()}
+
+
+def facet_counts(data, column):
+    return {row["value"]: row["count"] for row in data["facet_results"][column]["results"]}
+
+
+def test_search_within_the_limit_counts_its_facets_exactly(filled, db, monkeypatch):
+    from tracker.datasette_plugin import facets
+
+    monkeypatch.setattr(facets, "SEARCH_FACET_LIMIT", 30)
+    app = datasette_app(filled)
+    data = get(app, "/tracker/statements.json?_search=the").json()
+    assert data["filtered_table_rows_count"] == 23
+    assert set(FACETED) <= set(data["facet_results"])
+    for column in FACETED:
+        assert facet_counts(data, column) == search_facet_counts(db, "the", column)
+        assert data["facet_results"][column]["type"] == "column"
+    html = get(app, "/tracker/statements?_search=the").text
+    assert 'class="facets-on-request"' not in html
+    assert set(FACETED) <= set(re.findall(r'id="facet-[^"]*" data-column="([^"]+)"', html))
+
+
+def test_search_past_the_limit_shows_rows_and_count_and_offers_its_facets(filled, db, monkeypatch):
+    from tracker.datasette_plugin import facets
+
+    monkeypatch.setattr(facets, "SEARCH_FACET_LIMIT", 10)
+    app = datasette_app(filled)
+    data = get(app, "/tracker/statements.json?_search=the").json()
+    assert data["filtered_table_rows_count"] == 23 and len(data["rows"]) == 23
+    assert not set(FACETED) & set(data["facet_results"])  # none counted, none shown wrong
+    html = get(app, "/tracker/statements?_search=the").text
+    offer = re.search(r'<p class="facets-on-request">(.*?)</p>', html, re.S).group(1)
+    assert "more than 10 statements" in offer and "these 23 statements" in offer
+    link = unescape(re.search(r'<a href="([^"]+)"', offer).group(1))
+    assert link == "/tracker/statements?_search=the" + "".join(f"&_facet={c}" for c in FACETED)
+    assert not set(FACETED) & set(re.findall(r'id="facet-[^"]*" data-column="([^"]+)"', html))
+    # on request: Datasette's own column facets, exact, each once
+    asked = get(app, link.replace("/tracker/statements?", "/tracker/statements.json?")).json()
+    assert sorted(asked["facet_results"]) == sorted(FACETED + ["tags"])  # tags: on request past 20,000 statements
+    for column in FACETED:
+        assert facet_counts(asked, column) == search_facet_counts(db, "the", column)
+    assert 'class="facets-on-request"' not in get(app, link).text
+
+
+def test_unfiltered_and_filtered_pages_count_their_facets_whatever_the_limit(filled, db, monkeypatch):
+    from tracker.datasette_plugin import facets
+
+    monkeypatch.setattr(facets, "SEARCH_FACET_LIMIT", 1)  # the limit is for searches only
+    app = datasette_app(filled)
+    data = get(app, "/tracker/statements.json").json()
+    assert facet_counts(data, "kind") == dict(db.execute("select kind, count(*) from statements group by kind").fetchall())
+    data = get(app, "/tracker/statements.json?kind=indirect").json()
+    assert facet_counts(data, "kind") == {"indirect": 22}
+    assert 'class="facets-on-request"' not in get(app, "/tracker/statements?kind=indirect").text
+
+
+def test_a_facet_asked_for_on_a_small_search_is_shown_once(filled, monkeypatch):
+    data = get(datasette_app(filled), "/tracker/statements.json?_search=we&_facet=kind").json()
+    assert [name for name in data["facet_results"] if name.startswith("kind")] == ["kind"]
+    assert data["facet_results"]["kind"]["hideable"]  # the one asked for, with its remove link

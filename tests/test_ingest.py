@@ -147,6 +147,21 @@ def test_faceted_and_joined_columns_are_indexed(db, column):
     assert column in leading
 
 
+def test_a_search_is_counted_from_the_index_on_id_also_in_an_upgraded_database(db):
+    """Datasette counts a search's statements with "id in (select rowid from statements_fts ...)":
+    each id is looked up in the small index on id, not among the table's wide rows."""
+    db["statements"].create({"id": int, "text": str}, pk="id")  # a database from before the index
+    db["statements"].insert_all({"id": i, "text": f"the ferry {'runs' if i % 3 else 'stops'} at {i}"} for i in range(1, 301))
+    ensure_schema(db)
+    ensure_schema(db)
+    assert [i.columns for i in db["statements"].indexes].count(["id"]) == 1
+    count = ("select count(*) from statements where id in"
+             " (select rowid from statements_fts where statements_fts match 'stops')")
+    plan = " ".join(r[3] for r in db.execute("explain query plan " + count).fetchall())
+    assert "COVERING INDEX idx_statements_id" in plan
+    assert db.execute(count).fetchone()[0] == 100
+
+
 def test_no_index_duplicates_the_lead_of_another(db):
     """Every index is written on every insert: a foreign key leading a composite index gets no
     single-column index, and one left by an earlier version goes."""

@@ -46,6 +46,13 @@ def test_tags_facet_is_on_demand_for_very_large_databases(db_path, db, samples, 
     assert facets() == ["speaker_id", "kind", "source_id", "month_said"]
 
 
+def test_statements_facets_are_search_limited_only_where_the_plugin_serves_them(tmp_path):
+    plain = load_metadata(tmp_path / "tracker.db")["databases"]["tracker"]["tables"]["statements"]["facets"]
+    assert "speaker_id" in plain  # metadata.json works in a plain `datasette` too
+    served = load_metadata(tmp_path / "tracker.db", plugin=True)["databases"]["tracker"]["tables"]["statements"]
+    assert {"tracker_column": "speaker_id"} in served["facets"] and "speaker_id" not in served["facets"]
+
+
 def test_statements_sorted_newest_first(datasette):
     rows = get(datasette, "/tracker/statements.json?_shape=array&_size=max").json()
     dates = [r["date_said"] for r in rows]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 
 from .datasette_plugin import PLUGINS_DIR, TEMPLATES_DIR
+from .datasette_plugin.facets import FACET_TYPE
 from .database import open_database, write_transaction
 from .schema import ensure_schema
 
@@ -26,9 +27,13 @@ PROJECT_METADATA = Path(__file__).resolve().parent.parent / "metadata.json"
 METADATA_DATABASE_KEY = "tracker"  # the database name metadata.json is written for
 
 
-def load_metadata(db_path: str | Path, metadata_path: str | Path | None = None) -> dict:
+def load_metadata(db_path: str | Path, metadata_path: str | Path | None = None, plugin: bool = False) -> dict:
     """metadata.json, with its database section renamed for the file being served
-    (Datasette names a database after its file: data/news.db is "news")."""
+    (Datasette names a database after its file: data/news.db is "news").
+
+    ``plugin``: for a Datasette that loads the project's plugin (``tracker serve``, ``datasette_app``),
+    whose column facets on statements a broad search counts on request (datasette_plugin/facets.py).
+    metadata.json itself keeps Datasette's plain column facets, for a plain ``datasette`` too."""
     path = Path(metadata_path) if metadata_path else PROJECT_METADATA
     metadata = json.loads(path.read_text(encoding="utf-8"))
     databases = metadata.get("databases", {})
@@ -40,6 +45,9 @@ def load_metadata(db_path: str | Path, metadata_path: str | Path | None = None) 
         # statements. There the tags facet is on demand (?_facet_array=tags), not on every page.
         statements = databases[name].get("tables", {}).get("statements", {})
         statements["facets"] = [f for f in statements.get("facets", []) if not isinstance(f, dict)]
+    if plugin and name in databases:
+        statements = databases[name].get("tables", {}).get("statements", {})
+        statements["facets"] = [{FACET_TYPE: f} if isinstance(f, str) else f for f in statements.get("facets", [])]
     return metadata
 
 
@@ -77,7 +85,7 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, metada
     db = open_database(db_path)
     with write_transaction(db):
         ensure_schema(db)  # an empty database still shows every table
-    metadata = load_metadata(db_path, metadata_path)
+    metadata = load_metadata(db_path, metadata_path, plugin=True)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as handle:
         json.dump(metadata, handle)
     # SIGTERM (a service manager, `kill`) must stop Datasette too, not orphan it: turned into the
@@ -96,7 +104,7 @@ def datasette_app(db_path: str | Path, metadata_path: str | Path | None = None):
     """The Datasette that `tracker serve` runs, in process (for tests and scripts)."""
     from datasette.app import Datasette
 
-    return Datasette([str(db_path)], metadata=load_metadata(db_path, metadata_path),
+    return Datasette([str(db_path)], metadata=load_metadata(db_path, metadata_path, plugin=True),
                      template_dir=str(TEMPLATES_DIR), plugins_dir=str(PLUGINS_DIR))
 
 

@@ -242,6 +242,10 @@ INDEXES = [
     ("statements", ["speaker_id", "date_said"], False),
     ("statements", ["speaker_id", "month_said", "article_id"], False),
     ("statements", ["article_id", "date_said"], False),
+    # The id alone (12 MB at a million statements, against 358 MB of rows): counting the statements a
+    # search matches (Datasette's "select count(*) from statements where id in (select rowid from
+    # statements_fts ...)") looks each id up here rather than in the table, 62 -> 44 ms for 81,689.
+    ("statements", ["id"], False),
     # A quote's statements per speaker and per outlet: a statement joining a popular quote updates
     # its counts from these (tracker/quotes.py add_statements) instead of reading every statement.
     ("statements", ["quote_id", "speaker_id"], False),

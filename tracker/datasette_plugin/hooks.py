@@ -10,12 +10,15 @@ from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
+from datasette.utils import path_with_added_args
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
 from .charts import bar_chart, month_range, timeline_chart
+from . import facets
+from .facets import FACET_TYPE, SearchLimitedColumnFacet, is_search, requested_facets
 
-__all__ = ["extra_template_vars", "register_routes", "menu_links", "prepare_connection"]
+__all__ = ["extra_template_vars", "register_routes", "menu_links", "prepare_connection", "register_facet_classes"]
 
 TOP_SPEAKERS = 12
 DEFAULT_TIMELINE_SPEAKERS = 3
@@ -39,10 +42,12 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         if not await db.table_exists("statements"):
             return {}
         if view_name == "table" and table == "statements":
+            extra = {"facets_on_request": facets_on_request(datasette, database, table, request)}
             try:
-                return {"tracker_charts": await statement_charts(datasette, db)}
+                extra["tracker_charts"] = await statement_charts(datasette, db)
             except QueryInterrupted:  # a database too big for the time limit: the page without charts
-                return {}
+                pass
+            return extra
         if view_name == "row" and request is not None:
             pk = request.url_vars.get("pks")
             if table == "statements":
@@ -55,13 +60,41 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 
 
 # Read pages through a memory map instead of copying each into SQLite's small page cache: a
-# search that matches tens of thousands of statements reads each row once per facet.
-MMAP_BYTES = 1 << 30
+# search that matches tens of thousands of statements reads each of them. Pages past the map are
+# read through that cache, so map the whole file: SQLite caps the size at its build's limit (2 GB
+# for Python's sqlite3 here; a million statements are a 1.3 GB file). It is address space, not
+# memory: the pages are the operating system's file cache, shared by every connection.
+MMAP_BYTES = 1 << 40
 
 
 @hookimpl
 def prepare_connection(conn):
     conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+
+
+@hookimpl
+def register_facet_classes():
+    return [SearchLimitedColumnFacet]
+
+
+def facets_on_request(datasette, database, table, request) -> dict | None:
+    """For a search: the configured facets it counts only on request, and the link that asks for
+    them. The page shows the offer when the search matches more than ``limit`` rows."""
+    if request is None or not is_search(request):
+        return None
+    asked = requested_facets(request)
+    columns = []
+    for config in datasette.table_metadata(database, table).get("facets", []):
+        if isinstance(config, dict) and FACET_TYPE in config:
+            column = config[FACET_TYPE]
+            if isinstance(column, dict):
+                column = column.get("column") or column.get("simple")
+            if column not in asked:
+                columns.append(column)
+    if not columns:
+        return None
+    return {"limit": facets.SEARCH_FACET_LIMIT, "columns": columns,
+            "url": path_with_added_args(request, [("_facet", c) for c in columns])}
 
 
 @hookimpl
