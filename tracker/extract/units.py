@@ -64,21 +64,29 @@ def make_token(text: str, start: int, end: int) -> Token:
 _new_token = tuple.__new__
 
 
+# TOKEN with the characters it skips (only whitespace and "_" match none of its branches) in
+# front: findall() then hands over (gap, word) pairs that tile the text, so offsets are sums of
+# lengths and no match object is made per word.
+_GAP_AND_TOKEN = re.compile(r"([\s_]*)(" + TOKEN.pattern + ")")
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     tokens = []
     append = tokens.append
     new, prefix = _new_token, NAME_PREFIX.match  # make_token inlined: this loop runs for every word
-    for match in TOKEN.finditer(text, start, end):
-        word = match.group()
+    position = start
+    for gap, word in _GAP_AND_TOKEN.findall(text, start, end):
+        word_start = position + len(gap)
+        position = word_start + len(word)
         if word[-1] == "." and len(word) > 2 and "." not in word[:-1] and word[:-1].lower() not in ABBREVIATIONS:
             # A sentence's full stop, not an abbreviation: "said." -> "said" "."
-            word_end = match.end() - 1
-            append(make_token(word[:-1], match.start(), word_end))
-            append(new(Token, (".", word_end, word_end + 1, ".", False)))
+            word_end = position - 1
+            append(make_token(word[:-1], word_start, word_end))
+            append(new(Token, (".", word_end, position, ".", False)))
         elif word not in INVISIBLE:  # zero-width spaces and joiners pasted from web pages
             lower = word.lower()
             first = lower[0]
-            append(new(Token, (word, match.start(), match.end(), lower, word[0] != first or (
+            append(new(Token, (word, word_start, position, lower, word[0] != first or (
                 first in "abdeilmov" and len(word) > 2 and prefix(word) is not None))))
     return tokens
 
