@@ -182,12 +182,21 @@ def _without_determiner(text: str) -> str:
 
 _VERB_FORMS: dict[str, str] = {}
 _PAIR_STARTS: set[str] = set()  # first words of two-word verbs ("point out")
+_VERB_STARTS: set[str] = set()  # every word a reporting verb can start with: verb_lemma() is None for any other
 
 
 def _load_verb_forms() -> dict[str, str]:
     _VERB_FORMS.update(rules.reporting_verbs())
     _PAIR_STARTS.update(form.split()[0] for form in _VERB_FORMS if " " in form)
+    _VERB_STARTS.update(form for form in _VERB_FORMS if " " not in form)
+    _VERB_STARTS.update(_PAIR_STARTS)
     return _VERB_FORMS
+
+
+def _verb_starts() -> set[str]:
+    if not _VERB_STARTS:
+        _load_verb_forms()
+    return _VERB_STARTS
 
 
 @lru_cache(maxsize=None)
@@ -421,8 +430,10 @@ class ArticleExtractor:
         return tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
     def _sentence(self, paragraph: int, s_start: int, s_end: int, quotes: list[Quote]) -> None:
-        tokens = self._tokens_between(paragraph, s_start, s_end)
-        outside = [t for t in tokens if not any(q.open_at <= t.start < q.outer_end for q in quotes)]
+        outside = self._tokens_between(paragraph, s_start, s_end)
+        for quote in quotes:  # the quoted words are no tokens; leave out the marks around them too
+            open_at, outer_end = quote.open_at, quote.outer_end
+            outside = [t for t in outside if not open_at <= t.start < outer_end]
         used_verbs: set[int] = set()  # token start offsets of verbs already used
         for quote in quotes:
             self._direct(paragraph, (s_start, s_end), quote, quotes, outside, used_verbs)
@@ -698,7 +709,9 @@ class ArticleExtractor:
 
     # -- indirect speech -----------------------------------------------------
     def _indirect(self, paragraph, sentence, quotes: list[Quote], outside: list[Token], used_verbs) -> None:
-        for position, token in enumerate(outside):
+        verb_starts = _verb_starts()
+        for position in [i for i, t in enumerate(outside) if t.lower in verb_starts]:  # few words can be verbs
+            token = outside[position]
             if token.start in used_verbs:
                 continue
             verb = verb_lemma(outside, position)
@@ -743,8 +756,8 @@ class ArticleExtractor:
 
     def _according_to(self, paragraph, sentence, quotes, outside: list[Token]) -> None:
         """'According to NAME, CONTENT.' / 'CONTENT, according to NAME.'"""
-        for position in range(len(outside) - 1):
-            if outside[position].lower != "according" or outside[position + 1].lower != "to":
+        for position in [i for i, t in enumerate(outside[:-1]) if t.lower == "according"]:
+            if outside[position + 1].lower != "to":
                 continue
             mention = mention_starting_at(outside, position + 2, self.text)
             if mention is None:
