@@ -39,10 +39,13 @@ class Entity:
     evidence: bool = False
     surname_positions: list[int] = field(default_factory=list)  # where the surname alone named it
 
-    def __setattr__(self, key, value):
-        super().__setattr__(key, value)
-        if key == "name":  # the folded name tokens are compared often: keep them with the name
-            super().__setattr__("tokens", fold(value).replace(".", "").split())
+    def __post_init__(self) -> None:
+        self.rename(self.name)
+
+    def rename(self, name: str) -> None:
+        """Change the name (only so: the folded name tokens, compared often, are kept with it)."""
+        self.name = name
+        self.tokens = fold(name).replace(".", "").split()
 
     def seen(self, position: int, subject: bool = False) -> None:
         bisect.insort(self.positions, position)
@@ -117,7 +120,7 @@ class Entities:
                     best, best_seen = entity, seen
         if best is not None:
             if len(tokens) > len(best.tokens):
-                best.name = name  # a fuller form of the name becomes canonical
+                best.rename(name)  # a fuller form of the name becomes canonical
             if alone and len(best.tokens) > 1:
                 bisect.insort(best.surname_positions, position)
             return best
