@@ -341,20 +341,19 @@ class ArticleExtractor:
         """Register the people and organizations a reader meets, where they are met."""
         for number, (p_start, p_end) in enumerate(self.article.paragraphs):
             tokens = self._paragraph_tokens(number)  # already without the quoted words
-            index = 0
-            while index < len(tokens):
-                if not tokens[index].is_cap:
-                    index += 1
-                    continue
+            end = 0
+            for index in [i for i, t in enumerate(tokens) if t.is_cap]:  # where a run of names can start
+                if index < end:
+                    continue  # inside the run before
                 end = index
                 while end < len(tokens) and (tokens[end].is_cap or (
                         tokens[end].lower in ("de", "van", "von", "da", "del", "bin", "al") and end + 1 < len(tokens)
                         and tokens[end + 1].text[:1].isupper())):
                     end += 1
                 run_words = [t.lower for t in tokens[index:end] if t.lower not in NOT_NAMES]
-                after_the = tokens[index].lower == "the" or (index > 0 and tokens[index - 1].lower == "the")
-                subject = self._is_subject(tokens, index, end)
                 if len(run_words) >= 2 or (end - index == 2 and tokens[index].lower in ("mr.", "mrs.", "ms.", "dr.")):
+                    after_the = tokens[index].lower == "the" or (index > 0 and tokens[index - 1].lower == "the")
+                    subject = self._is_subject(tokens, index, end)
                     if end < len(tokens) and tokens[end].lower in DOCUMENT_NOUNS:
                         end += 1  # "an NBC News report": the report speaks for NBC News
                     mention = mention_ending_at(tokens, end, self.text, floor=max(0, index - 4))
@@ -393,8 +392,8 @@ class ArticleExtractor:
                                         break
                 elif len(run_words) == 1 and end - index == 1:
                     # A surname met again: keeps its person the most recent one named.
-                    self.entities.mention_surname(tokens[index].text, tokens[index].start, subject)
-                index = end
+                    self.entities.mention_surname(tokens[index].text, tokens[index].start,
+                                                  self._is_subject(tokens, index, end))
 
     def _is_subject(self, tokens: list[Token], start: int, end: int) -> bool:
         before = tokens[start - 1].text if start else "."
@@ -421,12 +420,13 @@ class ArticleExtractor:
                 position = max(position, quote.end)
             tokens += tokenize(self.text, position, p_end)
             self._tokens[number] = tokens
-            self._token_starts[number] = [t.start for t in tokens]
         return tokens
 
     def _tokens_between(self, paragraph: int, start: int, end: int) -> list[Token]:
         tokens = self._paragraph_tokens(paragraph)
-        starts = self._token_starts[paragraph]
+        starts = self._token_starts.get(paragraph)
+        if starts is None:  # made for the paragraphs that have a sentence to read, not for every one
+            starts = self._token_starts[paragraph] = [t.start for t in tokens]
         return tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
     def _sentence(self, paragraph: int, s_start: int, s_end: int, quotes: list[Quote]) -> None:
