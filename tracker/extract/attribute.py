@@ -68,6 +68,8 @@ FINITE_VERB = re.compile(
       | (?:he|she|it|they|we|i|you|there|who)\s+\w+
     )\b""",
 )
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|who|where)\b")  # where a reported clause's main part ends
+_COMMA_AND_CLOSING_MARK = re.compile(r",\s*[\"”’']\s*$")
 SPEECH_PARTICIPLES = frozenset("adding saying noting explaining stressing arguing insisting warning".split())
 CLAUSE_SUBJECTS = frozenset("he she they it we i you there".split())
 ABOUT_CLAUSE_STARTS = frozenset("what how whether why who when where if".split())
@@ -148,12 +150,16 @@ def _looks_like_verb(word: str) -> bool:
     return word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")))
 
 
+_CLOSING_PUNCTUATION = re.compile(r"""(?:[.!?…:;,)\]]|[.!?,]['’])$""")
+
+
 def _subheading(paragraph: str) -> bool:
     """A short line without closing punctuation between paragraphs: a section heading."""
     stripped = paragraph.strip()
     if any(mark in stripped for mark in '"“”«»'):
         return False  # '"Every vote is a voice." — Grace Obi' is a quotation, not a heading
-    return len(stripped.split()) < 12 and not re.search(r"""(?:[.!?…:;,)\]]|[.!?,]['’])$""", stripped)
+    # the punctuation is at most two characters at the end: look there, and count words only then
+    return not _CLOSING_PUNCTUATION.search(stripped, len(stripped) - 2) and len(stripped.split()) < 12
 
 
 TITLE_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with".split())
@@ -742,7 +748,7 @@ class ArticleExtractor:
             return False
         kind = "mixed" if inner else "indirect"
         lemma = rules.reporting_verbs().get((cue or "").lower())
-        main_clause = re.split(r",?\s+(?:which|who|where)\b", self.text[c_start:c_end], maxsplit=1)[0]
+        main_clause = _RELATIVE_CLAUSE.split(self.text[c_start:c_end], maxsplit=1)[0]
         gerund = lemma in GERUND_VERBS and main_clause.split(" ", 1)[0].endswith("ing")  # "suggested sending troops"
         if kind == "indirect" and lemma not in (None, "say", "tell") and not gerund and not FINITE_VERB.search(main_clause):
             return False  # "Carolina added three more goals": an object, not a reported clause
@@ -793,7 +799,7 @@ class ArticleExtractor:
             index = next((i for i, t in enumerate(tokens) if subject and t.start == subject.start), None)
             if index is not None and index > 0 and tokens[index - 1].text == ",":
                 mention, comma = subject, tokens[index - 1].start
-            elif index is not None and index > 0 and re.search(r",\s*[\"”’']\s*$", self.text[tokens[index - 1].end:subject.start]):
+            elif index is not None and index > 0 and _COMMA_AND_CLOSING_MARK.search(self.text, tokens[index - 1].end, subject.start):
                 # 'Her time has been "life-changing and heartbreaking," she said.'
                 mention, comma = subject, subject.start
         if mention is None:

@@ -211,6 +211,9 @@ def _make_quote(text: str, open_at: int, close_at: int | None, paragraph: int, p
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["“'‘«(\[]?[A-Z0-9])""")
 
 
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
+
+
 def sentence_spans(text: str, p_start: int, p_end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
     """Sentences of one paragraph; never split inside a quote."""
     # Quote intervals sorted by opening, with the running maximum of their ends: "is this cut
@@ -226,8 +229,8 @@ def sentence_spans(text: str, p_start: int, p_end: int, quotes: list[Quote]) -> 
         before = bisect_left(opens, cut)  # quotes opening before the cut
         if before and reach[before - 1] > cut:
             continue
-        word = re.search(r"([\w.]+)\.$", text[max(p_start, match.start() - 12):match.start() + 1])
-        if word and text[match.start()] == ".":
+        word = text[match.start()] == "." and _WORD_BEFORE_STOP.search(text[max(p_start, match.start() - 12):match.start() + 1])
+        if word:
             stem = word.group(1).lower().rstrip(".")
             if stem in ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
                 continue
