@@ -724,9 +724,10 @@ class ArticleExtractor:
             if verb is None:
                 continue
             lemma, width = verb
-            found = self._content_before(outside, position, width, lemma, sentence)
+            subject = self._subject_before(outside, position)  # both readings look for it: find it once
+            found = self._content_before(outside, position, width, lemma, sentence, subject)
             if found is None:
-                after = self._content_after(outside, position, width, lemma, sentence)
+                after = self._content_after(outside, position, width, lemma, sentence, subject)
                 found = (after[0], [after[1:]]) if after else None
             if found is None:
                 continue
@@ -781,7 +782,7 @@ class ArticleExtractor:
                 continue
             self._add_indirect(paragraph, sentence, quotes, mention, c_start, c_end, "according to")
 
-    def _content_before(self, tokens, position, width, lemma, sentence):
+    def _content_before(self, tokens, position, width, lemma, sentence, subject: Mention | None):
         """'CONTENT, NAME said.' / 'CONTENT, said NAME.' and the parenthetical
         'CONTENT, he says, MORE CONTENT' / 'CONTENT, Lohmar said, adding that MORE'."""
         rest = tokens[position + width:]
@@ -795,7 +796,6 @@ class ArticleExtractor:
             mention, comma = inverted, tokens[position - 1].start
             rest = [t for t in tokens if t.start >= inverted.end]
         else:
-            subject = self._subject_before(tokens, position)
             index = next((i for i, t in enumerate(tokens) if subject and t.start == subject.start), None)
             if index is not None and index > 0 and tokens[index - 1].text == ",":
                 mention, comma = subject, tokens[index - 1].start
@@ -860,9 +860,9 @@ class ArticleExtractor:
             return False
         return len(words) <= 10 and self._is_filler(words, "") and not any(verb_lemma(words, i) for i in range(len(words)))
 
-    def _content_after(self, tokens, position, width, lemma, sentence):
+    def _content_after(self, tokens, position, width, lemma, sentence, subject: Mention | None):
         """'NAME said (that) CONTENT' / 'NAME told reporters CONTENT' / 'according to NAME, CONTENT'."""
-        mention = self._subject_before(tokens, position)
+        mention = subject
         if mention is None and self._subject_elsewhere(tokens, position):
             mention = self._sentence_subject(tokens, sentence)
         if mention is None:
