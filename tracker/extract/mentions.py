@@ -9,9 +9,10 @@ helpers find the longest such phrase ending or starting at a position.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import rules
-from .units import Token, is_capitalized, make_token
+from .units import NAME_PREFIX, Token, make_token
 
 DETERMINERS = frozenset(
     "the a an this that these those another his her their its our my your one two three four several some many both all most other".split()
@@ -35,6 +36,7 @@ NOT_NAMES = frozenset(
     even only just perhaps indeed instead finally eventually again already
     everything nothing something anything everyone everybody nobody someone somebody anyone anybody""".split()
 )
+_NOT_NAMES_BUT_THE = NOT_NAMES - {"the"}
 CALENDAR_HEADS = frozenset({"day", "eve", "weekend", "week"})  # Canada Day, Christmas Eve, Pride Week
 HONORIFICS = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female"}
 GENDERED_NOUNS = {
@@ -85,7 +87,10 @@ class Mention:
 
 
 def _is_cap(token: Token) -> bool:
-    return is_capitalized(token.text)
+    """is_capitalized() of the token's text, inlined (token.is_cap differs for a few letters such as 'ǅ')."""
+    word = token.text
+    first = word[:1]
+    return first.isupper() or (first in "abdeilmov" and len(word) > 2 and NAME_PREFIX.match(word) is not None)
 
 
 def _is_word(token: Token) -> bool:
@@ -102,8 +107,15 @@ def _possessive(token: Token) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _title_last_words() -> frozenset[str]:
+    return frozenset(title.split(" ")[-1] for title in rules.titles())
+
+
 def _title_length(tokens: list[Token], index: int) -> int:
     """Length of a title phrase (from rules/titles.txt) ending at tokens[index], or 0."""
+    if index < 0 or tokens[index].lower not in _title_last_words():
+        return 0  # most words end no title: no phrases to join
     titles = rules.titles()
     for length in (3, 2, 1):
         if index - length + 1 < 0:
@@ -288,7 +300,7 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
             rest[run_start - 1].lower in NAME_PARTICLES and run_start - 1 > 0 and _is_cap(rest[run_start - 2]))):
         run_start -= 1
     run = rest[run_start:]
-    if any(t.lower in NOT_NAMES for t in run[1:]) or run[0].lower in NOT_NAMES - {"the"}:
+    if any(t.lower in NOT_NAMES for t in run[1:]) or run[0].lower in _NOT_NAMES_BUT_THE:
         return None
     if len(rest) == 1 and determiner is None and rest[0].lower in DOCUMENT_NOUNS:
         # "Reports say", "Polls suggest": a capital letter at the start of a sentence makes no name
@@ -360,7 +372,7 @@ def _is_organization(words: list[str]) -> bool:
     if not any(w in org_words or w.rstrip(".") in org_words for w in words):
         return False
     # A known first name makes it a person unless the name ends in an organization word.
-    return not (len(words) > 1 and words[0] in rules.female_names() | rules.male_names() and words[-1] not in org_words)
+    return not (len(words) > 1 and (words[0] in rules.female_names() or words[0] in rules.male_names()) and words[-1] not in org_words)
 
 
 def _blocks_mention(token: Token) -> bool:
@@ -368,7 +380,10 @@ def _blocks_mention(token: Token) -> bool:
     text = token.text
     if not text[:1].isalnum() and text != "&":
         return True
-    return token.lower in FUNCTION_WORDS and token.lower not in ("of", "for")
+    return token.lower in _BLOCKING_WORDS
+
+
+_BLOCKING_WORDS = FUNCTION_WORDS - {"of", "for"}
 
 
 def mention_ending_at(tokens: list[Token], end_index: int, text: str, floor: int = 0) -> Mention | None:
