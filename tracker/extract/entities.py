@@ -23,6 +23,12 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
 
 
+@lru_cache(maxsize=20_000)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The folded words of a name, without dots: 'Donald J. Trump' -> ('donald', 'j', 'trump')."""
+    return tuple(fold(name).replace(".", "").split())
+
+
 @dataclass
 class Entity:
     name: str
@@ -45,7 +51,7 @@ class Entity:
     def rename(self, name: str) -> None:
         """Change the name (only so: the folded name tokens, compared often, are kept with it)."""
         self.name = name
-        self.tokens = fold(name).replace(".", "").split()
+        self.tokens = name_tokens(name)
 
     def seen(self, position: int, subject: bool = False) -> None:
         bisect.insort(self.positions, position)
@@ -102,7 +108,7 @@ class Entities:
         return entity
 
     def _find_person(self, name: str, position: int, create: bool) -> Entity | None:
-        tokens = fold(name).replace(".", "").split()
+        tokens = name_tokens(name)
         if not tokens:
             return None
         best = None
@@ -300,7 +306,7 @@ def _named_within(entity: Entity, span: tuple[int, int]) -> bool:
     return index < len(entity.positions) and entity.positions[index] < span[1]
 
 
-def _same_person(tokens: list[str], theirs: list[str]) -> bool:
+def _same_person(tokens: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     """'Sheinbaum' ~ 'Claudia Sheinbaum'; 'Donald J. Trump' ~ 'Donald Trump'; 'C. Sheinbaum' ~ 'Claudia Sheinbaum'."""
     if tokens == theirs:
         return True
