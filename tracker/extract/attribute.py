@@ -622,9 +622,10 @@ class ArticleExtractor:
                     person.affiliation = person.affiliation or self.text[tokens[inner + 1].start:mention.end]
                     person.text, person.end = mention.text, mention.end
                     return person
+        previous = tokens[index - 1].lower if index else None
         for words in POSTMODIFIERS:
             first = index - len(words)
-            if first > floor and tuple(t.lower for t in tokens[first:index]) == words:
+            if words[-1] == previous and first > floor and tuple(t.lower for t in tokens[first:index]) == words:
                 break
         else:
             return None
