@@ -294,6 +294,7 @@ class ArticleExtractor:
         by_paragraph: dict[int, list[Quote]] = {}
         for quote in self.quotes:
             by_paragraph.setdefault(quote.paragraph, []).append(quote)
+        reports_speech = _cue_pattern().search
         for number, (p_start, p_end) in enumerate(self.article.paragraphs):
             quotes = by_paragraph.get(number, [])
             if _subheading(self.text[p_start:p_end]):
@@ -301,8 +302,8 @@ class ArticleExtractor:
             if number in turns and self._transcript_turn(number, turns[number], quotes):
                 continue
             for s_start, s_end in sentence_spans(self.text, p_start, p_end, quotes):
-                in_sentence = [q for q in quotes if s_start <= q.open_at < s_end]
-                if in_sentence or _cue_pattern().search(self.text, s_start, s_end):
+                in_sentence = [q for q in quotes if s_start <= q.open_at < s_end] if quotes else quotes
+                if in_sentence or reports_speech(self.text, s_start, s_end):
                     self._sentence(number, s_start, s_end, in_sentence)  # most sentences report nothing
         self._fill_quote_chains()
         return sorted(self.found, key=lambda f: f.start)

@@ -100,6 +100,8 @@ def _is_word(token: Token) -> bool:
 def _possessive(token: Token) -> str | None:
     """"Mexico's" -> "Mexico"; "officials'" -> "officials"; else None."""
     word = token.text
+    if word[-1] not in "s'’":
+        return None  # most words: neither ending below
     if len(word) > 2 and word.endswith(("'s", "’s")):
         return word[:-2]
     if len(word) > 2 and word.endswith(("s'", "s’")):

@@ -219,7 +219,7 @@ def sentence_spans(text: str, p_start: int, p_end: int, quotes: list[Quote]) -> 
     # Quote intervals sorted by opening, with the running maximum of their ends: "is this cut
     # inside some quote" is then one bisect, not a scan of every quote (10,000 quotes in a
     # paragraph made that quadratic).
-    inside = sorted((q.open_at, q.outer_end) for q in quotes if q.open_at < p_end and q.outer_end > p_start)
+    inside = sorted((q.open_at, q.outer_end) for q in quotes if q.open_at < p_end and q.outer_end > p_start) if quotes else []
     opens = [a for a, _ in inside]
     reach = list(accumulate((b for _, b in inside), max))
     spans = []
