@@ -301,6 +301,8 @@ class ArticleExtractor:
                 continue  # "Dennis Brooks says: 'Just listen'" above a section is a headline
             if number in turns and self._transcript_turn(number, turns[number], quotes):
                 continue
+            if not quotes and not reports_speech(self.text, p_start, p_end):
+                continue  # nor will any of its sentences (they end before a space: the same word boundaries)
             for s_start, s_end in sentence_spans(self.text, p_start, p_end, quotes):
                 in_sentence = [q for q in quotes if s_start <= q.open_at < s_end] if quotes else quotes
                 if in_sentence or reports_speech(self.text, s_start, s_end):
