@@ -93,10 +93,6 @@ def _is_cap(token: Token) -> bool:
     return first.isupper() or (first in "abdeilmov" and len(word) > 2 and NAME_PREFIX.match(word) is not None)
 
 
-def _is_word(token: Token) -> bool:
-    return token.text[:1].isalpha()
-
-
 def _possessive(token: Token) -> str | None:
     """"Mexico's" -> "Mexico"; "officials'" -> "officials"; else None."""
     word = token.text
@@ -223,10 +219,11 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
             head_mention.role = text[rest[0].start: end]
             head_mention.text, head_mention.end = surface, end
             return head_mention
+    pronouns = rules.pronouns()
     for position, token in enumerate(rest):
-        if not (_is_word(token) or token.text in {"&"} or (token.text[:1].isdigit() and "-" in token.text)):
+        if not (token.text[:1].isalpha() or token.text == "&" or (token.text[:1].isdigit() and "-" in token.text)):
             return None  # words only, and ages like "26-year-old"
-        if token.lower in FUNCTION_WORDS or token.lower in rules.pronouns() or token.lower in DETERMINERS:
+        if token.lower in FUNCTION_WORDS or token.lower in pronouns or token.lower in DETERMINERS:
             return None
         if token.lower.endswith("ed") and token.text[:1].islower() and token.lower not in ED_ADJECTIVES:
             return None  # a verb: "that cited officials"
