@@ -399,7 +399,7 @@ class ArticleExtractor:
                                         entity.gender = "female" if later.lower in ("she", "her") else "male"
                                         entity.evidence = True
                                         break
-                elif len(run_words) == 1 and end - index == 1:
+                elif len(run_words) == 1 and end - index == 1 and self.entities.has_surname(tokens[index].text):
                     # A surname met again: keeps its person the most recent one named.
                     self.entities.mention_surname(tokens[index].text, tokens[index].start,
                                                   self._is_subject(tokens, index, end))
@@ -919,9 +919,10 @@ class ArticleExtractor:
     def _coordinated_end(self, tokens: list[Token], start: int, end: int) -> int:
         """'He said X, and added Y' / 'X, but the leaders say Y' / 'X and alleges that Y': the
         first content stops where the next speaker's (or the next verb's) clause begins."""
-        for i, token in enumerate(tokens):
-            if token.start <= start or token.start >= end:
-                continue
+        breaks = [i for i, t in enumerate(tokens) if start < t.start < end and (
+            t.text in (",", ";") or t.text in LONG_DASHES or t.lower in ("and", "but", "while", "whereas"))]
+        for i in breaks:  # where a clause can end
+            token = tokens[i]
             j = i
             if token.text in (",", ";") or token.text in LONG_DASHES:
                 j += 1

@@ -71,6 +71,11 @@ class Entities:
         self._by_surname: dict[str, list[Entity]] = {}  # folded last name -> people
 
     # -- introducing ---------------------------------------------------------
+    def has_surname(self, word: str) -> bool:
+        """Is someone known by this last name? (Else mention_surname() would find no one.)"""
+        tokens = name_tokens(word)
+        return bool(tokens) and tokens[-1] in self._by_surname
+
     def mention_surname(self, word: str, position: int, subject: bool) -> None:
         found = self._find_person(word, position, create=False)
         if found is not None and len(found.tokens) > 1:
