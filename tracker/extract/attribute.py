@@ -181,6 +181,14 @@ def _title_case(text: str) -> bool:
             and all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in words))
 
 
+def _index_starting_at(tokens: list[Token], start: int) -> int | None:
+    """The index of the first token that starts at ``start``, if any."""
+    for index, token in enumerate(tokens):
+        if token.start == start:
+            return index
+    return None
+
+
 def _without_determiner(text: str) -> str:
     first, _, rest = text.partition(" ")
     return rest if first.lower() in ("a", "an", "the") and rest else text
@@ -457,8 +465,10 @@ class ArticleExtractor:
             return
         following = [q.open_at for q in quotes if q.open_at > quote.open_at]
         preceding = [q.outer_end for q in quotes if q.outer_end <= quote.open_at]
-        after = [t for t in outside if quote.outer_end <= t.start < (following[0] if following else s_end)]
-        before = [t for t in outside if (preceding[-1] if preceding else s_start) <= t.start < quote.open_at]
+        after_start, after_end = quote.outer_end, following[0] if following else s_end
+        before_start, before_end = preceding[-1] if preceding else s_start, quote.open_at
+        after = [t for t in outside if after_start <= t.start < after_end]
+        before = [t for t in outside if before_start <= t.start < before_end]
         whole_sentence_quote = not before and (not after or all(t.text in ".!?" for t in after))
 
         attribution = None
@@ -612,7 +622,7 @@ class ArticleExtractor:
         """'Officials in Ottawa said', 'People close to the mayor say', 'Tim Guest with the Nova
         Scotia Health Authority says', 'Sen. Ted Cruz of Texas said': the noun phrase after a
         preposition only says which ones, or for whom; the speaker is the head before it."""
-        index = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
+        index = _index_starting_at(tokens, mention.start)
         if index is None:
             return None
         if mention.kind == "name":
@@ -800,7 +810,7 @@ class ArticleExtractor:
             mention, comma = inverted, tokens[position - 1].start
             rest = [t for t in tokens if t.start >= inverted.end]
         else:
-            index = next((i for i, t in enumerate(tokens) if subject and t.start == subject.start), None)
+            index = _index_starting_at(tokens, subject.start) if subject else None
             if index is not None and index > 0 and tokens[index - 1].text == ",":
                 mention, comma = subject, tokens[index - 1].start
             elif index is not None and index > 0 and _COMMA_AND_CLOSING_MARK.search(self.text, tokens[index - 1].end, subject.start):
@@ -1002,7 +1012,8 @@ class ArticleExtractor:
     # -- quotes no rule attributed ----------------------------------------
     def _unattributed(self, paragraph, sentence, quote: Quote, quotes, outside) -> None:
         words = quote.words(self.text)
-        before = [t for t in outside if sentence[0] <= t.start < quote.open_at]
+        s_start, open_at = sentence[0], quote.open_at
+        before = [t for t in outside if s_start <= t.start < open_at]
         nominal = self._nominal_cue(before)
         if nominal is not None:
             mention, cue = nominal
@@ -1022,7 +1033,8 @@ class ArticleExtractor:
             entity = self._resolve(mention, paragraph, sentence[0])
             kind = "mixed" if start < quote.open_at else "direct"
             lemma = rules.reporting_verbs().get(cue.lower())
-            following = [t for t in outside if quote.outer_end <= t.start < sentence[1]]
+            outer_end, s_end = quote.outer_end, sentence[1]
+            following = [t for t in outside if outer_end <= t.start < s_end]
             if kind == "direct" and lemma in DIRECT_CONTENT_VERBS and len(following) > 2 \
                     and following[0].text[:1].islower() and not any(t.text in "\"“”" for t in following) \
                     and not (following[0].lower in ("and", "but", "or") and _looks_like_verb(following[1].lower)):
