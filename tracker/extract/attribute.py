@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from .. import rules
 from ..models import Article
@@ -181,6 +182,9 @@ def _title_case(text: str) -> bool:
             and all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in words))
 
 
+_token_start = attrgetter("start")
+
+
 def _index_starting_at(tokens: list[Token], start: int) -> int | None:
     """The index of the first token that starts at ``start``, if any."""
     for index, token in enumerate(tokens):
@@ -289,7 +293,6 @@ class ArticleExtractor:
         self._quotes_by_paragraph: dict[int, list[Quote]] = {}
         for quote in self.quotes:
             self._quotes_by_paragraph.setdefault(quote.paragraph, []).append(quote)
-        self._token_starts: dict[int, list[int]] = {}
         self.entities = Entities()
         self.found: list[Found] = []
         self._found_spans: dict[tuple[int, int], Found] = {}
@@ -441,10 +444,7 @@ class ArticleExtractor:
 
     def _tokens_between(self, paragraph: int, start: int, end: int) -> list[Token]:
         tokens = self._paragraph_tokens(paragraph)
-        starts = self._token_starts.get(paragraph)
-        if starts is None:  # made for the paragraphs that have a sentence to read, not for every one
-            starts = self._token_starts[paragraph] = [t.start for t in tokens]
-        return tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        return tokens[bisect.bisect_left(tokens, start, key=_token_start):bisect.bisect_left(tokens, end, key=_token_start)]
 
     def _sentence(self, paragraph: int, s_start: int, s_end: int, quotes: list[Quote]) -> None:
         outside = self._tokens_between(paragraph, s_start, s_end)
