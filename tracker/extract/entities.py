@@ -20,7 +20,9 @@ from .mentions import DOCUMENT_NOUNS, Mention
 def fold(text: str) -> str:
     """Case and accent folded, for comparing names."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
+    if not decomposed.isascii():  # (no ASCII character is a combining mark)
+        decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return decomposed.casefold().replace("’", "'")
 
 
 @lru_cache(maxsize=20_000)
