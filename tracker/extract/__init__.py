@@ -76,14 +76,15 @@ def _date(statement: Statement, article: Article, item: Found, published, dated:
     text = article.text
     s_start, s_end = item.sentence
     # Dates inside the quoted words say when things happened, not when they were said.
-    sentence = list(text[s_start:s_end])
-    for quote in item.quotes:
-        for i in range(max(quote.start, s_start), min(quote.end, s_end)):
-            sentence[i - s_start] = " "
+    sentence = text[s_start:s_end]
+    blanked = [(quote.start, quote.end) for quote in item.quotes]
     if item.kind == "indirect":
-        for i in range(max(item.start, s_start), min(item.end, s_end)):
-            sentence[i - s_start] = " "
-    said = find_said_date("".join(sentence), published)
+        blanked.append((item.start, item.end))
+    for start, end in blanked:
+        start, end = max(start, s_start) - s_start, min(end, s_end) - s_start
+        if start < end:
+            sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    said = find_said_date(sentence, published)
     key = (statement.speaker, item.paragraph)
     if said is not None:
         statement.date, statement.date_precision, statement.date_phrase = said.date, said.precision, said.phrase

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from .. import rules
 from ..models import Article
@@ -74,6 +75,8 @@ FINITE_VERB = re.compile(
       | (?:he|she|it|they|we|i|you|there|who)\s+\w+
     )\b""",
 )
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|who|where)\b")  # where a reported clause's main part ends
+_COMMA_AND_CLOSING_MARK = re.compile(r",\s*[\"”’']\s*$")
 SPEECH_PARTICIPLES = frozenset("adding saying noting explaining stressing arguing insisting warning".split())
 CLAUSE_SUBJECTS = frozenset("he she they it we i you there".split())
 ABOUT_CLAUSE_STARTS = frozenset("what how whether why who when where if".split())
@@ -159,12 +162,16 @@ def _looks_like_verb(word: str) -> bool:
     return word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")))
 
 
+_CLOSING_PUNCTUATION = re.compile(r"""(?:[.!?…:;,)\]]|[.!?,]['’])$""")
+
+
 def _subheading(paragraph: str) -> bool:
     """A short line without closing punctuation between paragraphs: a section heading."""
     stripped = paragraph.strip()
     if any(mark in stripped for mark in '"“”«»'):
         return False  # '"Every vote is a voice." — Grace Obi' is a quotation, not a heading
-    return len(stripped.split()) < 12 and not re.search(r"""(?:[.!?…:;,)\]]|[.!?,]['’])$""", stripped)
+    # the punctuation is at most two characters at the end: look there, and count words only then
+    return not _CLOSING_PUNCTUATION.search(stripped, len(stripped) - 2) and len(stripped.split()) < 12
 
 
 TITLE_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with".split())
@@ -186,6 +193,17 @@ def _title_case(text: str) -> bool:
             and all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in words))
 
 
+_token_start = attrgetter("start")
+
+
+def _index_starting_at(tokens: list[Token], start: int) -> int | None:
+    """The index of the first token that starts at ``start``, if any."""
+    for index, token in enumerate(tokens):
+        if token.start == start:
+            return index
+    return None
+
+
 def _without_determiner(text: str) -> str:
     first, _, rest = text.partition(" ")
     return rest if first.lower() in ("a", "an", "the") and rest else text
@@ -193,12 +211,21 @@ def _without_determiner(text: str) -> str:
 
 _VERB_FORMS: dict[str, str] = {}
 _PAIR_STARTS: set[str] = set()  # first words of two-word verbs ("point out")
+_VERB_STARTS: set[str] = set()  # every word a reporting verb can start with: verb_lemma() is None for any other
 
 
 def _load_verb_forms() -> dict[str, str]:
     _VERB_FORMS.update(rules.reporting_verbs())
     _PAIR_STARTS.update(form.split()[0] for form in _VERB_FORMS if " " in form)
+    _VERB_STARTS.update(form for form in _VERB_FORMS if " " not in form)
+    _VERB_STARTS.update(_PAIR_STARTS)
     return _VERB_FORMS
+
+
+def _verb_starts() -> set[str]:
+    if not _VERB_STARTS:
+        _load_verb_forms()
+    return _VERB_STARTS
 
 
 @lru_cache(maxsize=None)
@@ -277,7 +304,6 @@ class ArticleExtractor:
         self._quotes_by_paragraph: dict[int, list[Quote]] = {}
         for quote in self.quotes:
             self._quotes_by_paragraph.setdefault(quote.paragraph, []).append(quote)
-        self._token_starts: dict[int, list[int]] = {}
         self.entities = Entities()
         self.found: list[Found] = []
         self._found_spans: dict[tuple[int, int], Found] = {}
@@ -290,15 +316,18 @@ class ArticleExtractor:
         by_paragraph: dict[int, list[Quote]] = {}
         for quote in self.quotes:
             by_paragraph.setdefault(quote.paragraph, []).append(quote)
+        reports_speech = _cue_pattern().search
         for number, (p_start, p_end) in enumerate(self.article.paragraphs):
             quotes = by_paragraph.get(number, [])
             if _subheading(self.text[p_start:p_end]):
                 continue  # "Dennis Brooks says: 'Just listen'" above a section is a headline
             if number in turns and self._transcript_turn(number, turns[number], quotes):
                 continue
+            if not quotes and not reports_speech(self.text, p_start, p_end):
+                continue  # nor will any of its sentences (they end before a space: the same word boundaries)
             for s_start, s_end in sentence_spans(self.text, p_start, p_end, quotes):
-                in_sentence = [q for q in quotes if s_start <= q.open_at < s_end]
-                if in_sentence or _cue_pattern().search(self.text, s_start, s_end):
+                in_sentence = [q for q in quotes if s_start <= q.open_at < s_end] if quotes else quotes
+                if in_sentence or reports_speech(self.text, s_start, s_end):
                     self._sentence(number, s_start, s_end, in_sentence)  # most sentences report nothing
         self._fill_quote_chains()
         return sorted(self.found, key=lambda f: f.start)
@@ -343,20 +372,19 @@ class ArticleExtractor:
         """Register the people and organizations a reader meets, where they are met."""
         for number, (p_start, p_end) in enumerate(self.article.paragraphs):
             tokens = self._paragraph_tokens(number)  # already without the quoted words
-            index = 0
-            while index < len(tokens):
-                if not tokens[index].is_cap:
-                    index += 1
-                    continue
+            end = 0
+            for index in [i for i, t in enumerate(tokens) if t.is_cap]:  # where a run of names can start
+                if index < end:
+                    continue  # inside the run before
                 end = index
                 while end < len(tokens) and (tokens[end].is_cap or (
                         tokens[end].lower in ("de", "van", "von", "da", "del", "bin", "al") and end + 1 < len(tokens)
                         and tokens[end + 1].text[:1].isupper())):
                     end += 1
                 run_words = [t.lower for t in tokens[index:end] if t.lower not in NOT_NAMES]
-                after_the = tokens[index].lower == "the" or (index > 0 and tokens[index - 1].lower == "the")
-                subject = self._is_subject(tokens, index, end)
                 if len(run_words) >= 2 or (end - index == 2 and tokens[index].lower in ("mr.", "mrs.", "ms.", "dr.")):
+                    after_the = tokens[index].lower == "the" or (index > 0 and tokens[index - 1].lower == "the")
+                    subject = self._is_subject(tokens, index, end)
                     if end < len(tokens) and tokens[end].lower in DOCUMENT_NOUNS:
                         end += 1  # "an NBC News report": the report speaks for NBC News
                     mention = mention_ending_at(tokens, end, self.text, floor=max(0, index - 4))
@@ -396,10 +424,10 @@ class ArticleExtractor:
                         elif mention.kind == "name":
                             # "Mr. Kasich forcefully differed": a surname after an honorific is met again
                             self.entities.mention_surname(mention.name, mention.start, subject)
-                elif len(run_words) == 1 and end - index == 1:
+                elif len(run_words) == 1 and end - index == 1 and self.entities.has_surname(tokens[index].text):
                     # A surname met again: keeps its person the most recent one named.
-                    self.entities.mention_surname(tokens[index].text, tokens[index].start, subject)
-                index = end
+                    self.entities.mention_surname(tokens[index].text, tokens[index].start,
+                                                  self._is_subject(tokens, index, end))
 
     def _is_subject(self, tokens: list[Token], start: int, end: int) -> bool:
         before = tokens[start - 1].text if start else "."
@@ -426,17 +454,17 @@ class ArticleExtractor:
                 position = max(position, quote.end)
             tokens += tokenize(self.text, position, p_end)
             self._tokens[number] = tokens
-            self._token_starts[number] = [t.start for t in tokens]
         return tokens
 
     def _tokens_between(self, paragraph: int, start: int, end: int) -> list[Token]:
         tokens = self._paragraph_tokens(paragraph)
-        starts = self._token_starts[paragraph]
-        return tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        return tokens[bisect.bisect_left(tokens, start, key=_token_start):bisect.bisect_left(tokens, end, key=_token_start)]
 
     def _sentence(self, paragraph: int, s_start: int, s_end: int, quotes: list[Quote]) -> None:
-        tokens = self._tokens_between(paragraph, s_start, s_end)
-        outside = [t for t in tokens if not any(q.open_at <= t.start < q.outer_end for q in quotes)]
+        outside = self._tokens_between(paragraph, s_start, s_end)
+        for quote in quotes:  # the quoted words are no tokens; leave out the marks around them too
+            open_at, outer_end = quote.open_at, quote.outer_end
+            outside = [t for t in outside if not open_at <= t.start < outer_end]
         used_verbs: set[int] = set()  # token start offsets of verbs already used
         for quote in quotes:
             self._direct(paragraph, (s_start, s_end), quote, quotes, outside, used_verbs)
@@ -451,8 +479,10 @@ class ArticleExtractor:
             return
         following = [q.open_at for q in quotes if q.open_at > quote.open_at]
         preceding = [q.outer_end for q in quotes if q.outer_end <= quote.open_at]
-        after = [t for t in outside if quote.outer_end <= t.start < (following[0] if following else s_end)]
-        before = [t for t in outside if (preceding[-1] if preceding else s_start) <= t.start < quote.open_at]
+        after_start, after_end = quote.outer_end, following[0] if following else s_end
+        before_start, before_end = preceding[-1] if preceding else s_start, quote.open_at
+        after = [t for t in outside if after_start <= t.start < after_end]
+        before = [t for t in outside if before_start <= t.start < before_end]
         whole_sentence_quote = not before and (not after or all(t.text in ".!?" for t in after))
 
         attribution = None
@@ -613,7 +643,7 @@ class ArticleExtractor:
         """'Officials in Ottawa said', 'People close to the mayor say', 'Tim Guest with the Nova
         Scotia Health Authority says', 'Sen. Ted Cruz of Texas said': the noun phrase after a
         preposition only says which ones, or for whom; the speaker is the head before it."""
-        index = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
+        index = _index_starting_at(tokens, mention.start)
         if index is None:
             return None
         if mention.kind == "name":
@@ -627,9 +657,10 @@ class ArticleExtractor:
                     person.affiliation = person.affiliation or self.text[tokens[inner + 1].start:mention.end]
                     person.text, person.end = mention.text, mention.end
                     return person
+        previous = tokens[index - 1].lower if index else None
         for words in POSTMODIFIERS:
             first = index - len(words)
-            if first > floor and tuple(t.lower for t in tokens[first:index]) == words:
+            if words[-1] == previous and first > floor and tuple(t.lower for t in tokens[first:index]) == words:
                 break
         else:
             return None
@@ -790,16 +821,19 @@ class ArticleExtractor:
 
     # -- indirect speech -----------------------------------------------------
     def _indirect(self, paragraph, sentence, quotes: list[Quote], outside: list[Token], used_verbs) -> None:
-        for position, token in enumerate(outside):
+        verb_starts = _verb_starts()
+        for position in [i for i, t in enumerate(outside) if t.lower in verb_starts]:  # few words can be verbs
+            token = outside[position]
             if token.start in used_verbs:
                 continue
             verb = verb_lemma(outside, position)
             if verb is None:
                 continue
             lemma, width = verb
-            found = self._content_before(outside, position, width, lemma, sentence)
+            subject = self._subject_before(outside, position)  # both readings look for it: find it once
+            found = self._content_before(outside, position, width, lemma, sentence, subject)
             if found is None:
-                after = self._content_after(outside, position, width, lemma, sentence)
+                after = self._content_after(outside, position, width, lemma, sentence, subject)
                 found = (after[0], [after[1:]]) if after else None
             if found is None:
                 continue
@@ -821,7 +855,7 @@ class ArticleExtractor:
             return False
         kind = "mixed" if inner else "indirect"
         lemma = rules.reporting_verbs().get((cue or "").lower())
-        main_clause = re.split(r",?\s+(?:which|who|where)\b", self.text[c_start:c_end], maxsplit=1)[0]
+        main_clause = _RELATIVE_CLAUSE.split(self.text[c_start:c_end], maxsplit=1)[0]
         gerund = lemma in GERUND_VERBS and main_clause.split(" ", 1)[0].endswith("ing")  # "suggested sending troops"
         if kind == "indirect" and lemma not in (None, "say", "tell") and not gerund and not FINITE_VERB.search(main_clause):
             return False  # "Carolina added three more goals": an object, not a reported clause
@@ -835,8 +869,8 @@ class ArticleExtractor:
 
     def _according_to(self, paragraph, sentence, quotes, outside: list[Token]) -> None:
         """'According to NAME, CONTENT.' / 'CONTENT, according to NAME.'"""
-        for position in range(len(outside) - 1):
-            if outside[position].lower != "according" or outside[position + 1].lower != "to":
+        for position in [i for i, t in enumerate(outside[:-1]) if t.lower == "according"]:
+            if outside[position + 1].lower != "to":
                 continue
             mention = mention_starting_at(outside, position + 2, self.text)
             if mention is None:
@@ -859,7 +893,7 @@ class ArticleExtractor:
                 continue
             self._add_indirect(paragraph, sentence, quotes, mention, c_start, c_end, "according to")
 
-    def _content_before(self, tokens, position, width, lemma, sentence):
+    def _content_before(self, tokens, position, width, lemma, sentence, subject: Mention | None):
         """'CONTENT, NAME said.' / 'CONTENT, said NAME.' and the parenthetical
         'CONTENT, he says, MORE CONTENT' / 'CONTENT, Lohmar said, adding that MORE'."""
         rest = tokens[position + width:]
@@ -873,11 +907,10 @@ class ArticleExtractor:
             mention, comma = inverted, tokens[position - 1].start
             rest = [t for t in tokens if t.start >= inverted.end]
         else:
-            subject = self._subject_before(tokens, position)
-            index = next((i for i, t in enumerate(tokens) if subject and t.start == subject.start), None)
+            index = _index_starting_at(tokens, subject.start) if subject else None
             if index is not None and index > 0 and tokens[index - 1].text == ",":
                 mention, comma = subject, tokens[index - 1].start
-            elif index is not None and index > 0 and re.search(r",\s*[\"”’']\s*$", self.text[tokens[index - 1].end:subject.start]):
+            elif index is not None and index > 0 and _COMMA_AND_CLOSING_MARK.search(self.text, tokens[index - 1].end, subject.start):
                 # 'Her time has been "life-changing and heartbreaking," she said.'
                 mention, comma = subject, subject.start
         if mention is None:
@@ -938,9 +971,9 @@ class ArticleExtractor:
             return False
         return len(words) <= 10 and self._is_filler(words, "") and not any(verb_lemma(words, i) for i in range(len(words)))
 
-    def _content_after(self, tokens, position, width, lemma, sentence):
+    def _content_after(self, tokens, position, width, lemma, sentence, subject: Mention | None):
         """'NAME said (that) CONTENT' / 'NAME told reporters CONTENT' / 'according to NAME, CONTENT'."""
-        mention = self._subject_before(tokens, position)
+        mention = subject
         if mention is None and self._subject_elsewhere(tokens, position):
             mention = self._shared_subject(tokens, position, tokens, sentence)
         if mention is None:
@@ -993,9 +1026,10 @@ class ArticleExtractor:
     def _coordinated_end(self, tokens: list[Token], start: int, end: int) -> int:
         """'He said X, and added Y' / 'X, but the leaders say Y' / 'X and alleges that Y': the
         first content stops where the next speaker's (or the next verb's) clause begins."""
-        for i, token in enumerate(tokens):
-            if token.start <= start or token.start >= end:
-                continue
+        breaks = [i for i, t in enumerate(tokens) if start < t.start < end and (
+            t.text in (",", ";") or t.text in LONG_DASHES or t.lower in ("and", "but", "while", "whereas"))]
+        for i in breaks:  # where a clause can end
+            token = tokens[i]
             j = i
             if token.text in (",", ";") or token.text in LONG_DASHES:
                 j += 1
@@ -1075,7 +1109,8 @@ class ArticleExtractor:
     # -- quotes no rule attributed ----------------------------------------
     def _unattributed(self, paragraph, sentence, quote: Quote, quotes, outside) -> None:
         words = quote.words(self.text)
-        before = [t for t in outside if sentence[0] <= t.start < quote.open_at]
+        s_start, open_at = sentence[0], quote.open_at
+        before = [t for t in outside if s_start <= t.start < open_at]
         nominal = self._nominal_cue(before)
         if nominal is not None:
             mention, cue = nominal
@@ -1095,7 +1130,8 @@ class ArticleExtractor:
             entity = self._resolve(mention, paragraph, sentence[0])
             kind = "mixed" if start < quote.open_at else "direct"
             lemma = rules.reporting_verbs().get(cue.lower())
-            following = [t for t in outside if quote.outer_end <= t.start < sentence[1]]
+            outer_end, s_end = quote.outer_end, sentence[1]
+            following = [t for t in outside if outer_end <= t.start < s_end]
             if kind == "direct" and lemma in DIRECT_CONTENT_VERBS and len(following) > 2 \
                     and following[0].text[:1].islower() and not any(t.text in "\"“”" for t in following) \
                     and not (following[0].lower in ("and", "but", "or") and _looks_like_verb(following[1].lower)):

@@ -21,7 +21,15 @@ from .mentions import DOCUMENT_NOUNS, Mention
 def fold(text: str) -> str:
     """Case and accent folded, for comparing names."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
+    if not decomposed.isascii():  # (no ASCII character is a combining mark)
+        decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return decomposed.casefold().replace("’", "'")
+
+
+@lru_cache(maxsize=20_000)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The folded words of a name, without dots: 'Donald J. Trump' -> ('donald', 'j', 'trump')."""
+    return tuple(fold(name).replace(".", "").split())
 
 
 @dataclass
@@ -40,10 +48,13 @@ class Entity:
     evidence: bool = False
     surname_positions: list[int] = field(default_factory=list)  # where the surname alone named it
 
-    def __setattr__(self, key, value):
-        super().__setattr__(key, value)
-        if key == "name":  # the folded name tokens are compared often: keep them with the name
-            super().__setattr__("tokens", fold(value).replace(".", "").split())
+    def __post_init__(self) -> None:
+        self.rename(self.name)
+
+    def rename(self, name: str) -> None:
+        """Change the name (only so: the folded name tokens, compared often, are kept with it)."""
+        self.name = name
+        self.tokens = name_tokens(name)
 
     def seen(self, position: int, subject: bool = False) -> None:
         bisect.insort(self.positions, position)
@@ -63,6 +74,11 @@ class Entities:
         self._by_surname: dict[str, list[Entity]] = {}  # folded last name -> people
 
     # -- introducing ---------------------------------------------------------
+    def has_surname(self, word: str) -> bool:
+        """Is someone known by this last name? (Else mention_surname() would find no one.)"""
+        tokens = name_tokens(word)
+        return bool(tokens) and tokens[-1] in self._by_surname
+
     def mention_surname(self, word: str, position: int, subject: bool) -> None:
         found = self._find_person(word, position, create=False)
         if found is not None and len(found.tokens) > 1:
@@ -100,7 +116,7 @@ class Entities:
         return entity
 
     def _find_person(self, name: str, position: int, create: bool) -> Entity | None:
-        tokens = fold(name).replace(".", "").split()
+        tokens = name_tokens(name)
         if not tokens:
             return None
         best = None
@@ -118,7 +134,7 @@ class Entities:
                     best, best_seen = entity, seen
         if best is not None:
             if len(tokens) > len(best.tokens):
-                best.name = name  # a fuller form of the name becomes canonical
+                best.rename(name)  # a fuller form of the name becomes canonical
             if alone and len(best.tokens) > 1:
                 bisect.insort(best.surname_positions, position)
             return best
@@ -308,7 +324,7 @@ def _named_within(entity: Entity, span: tuple[int, int]) -> bool:
     return index < len(entity.positions) and entity.positions[index] < span[1]
 
 
-def _same_person(tokens: list[str], theirs: list[str]) -> bool:
+def _same_person(tokens: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     """'Sheinbaum' ~ 'Claudia Sheinbaum'; 'Donald J. Trump' ~ 'Donald Trump'; 'C. Sheinbaum' ~ 'Claudia Sheinbaum'."""
     if tokens == theirs:
         return True

@@ -8,11 +8,11 @@ helpers find the longest such phrase ending or starting at a position.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import rules
-from .units import Token, is_capitalized, make_token
+from .units import NAME_PREFIX, Token, make_token
 
 DETERMINERS = frozenset(
     "the a an this that these those another his her their its our my your one two three four several some many both all most other".split()
@@ -36,6 +36,7 @@ NOT_NAMES = frozenset(
     even only just perhaps indeed instead finally eventually again already once
     everything nothing something anything everyone everybody nobody someone somebody anyone anybody""".split()
 )
+_NOT_NAMES_BUT_THE = NOT_NAMES - {"the"}
 CALENDAR_HEADS = frozenset({"day", "eve", "weekend", "week"})  # Canada Day, Christmas Eve, Pride Week
 HONORIFICS = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female"}
 GENDERED_NOUNS = {
@@ -100,16 +101,17 @@ class Mention:
 
 
 def _is_cap(token: Token) -> bool:
-    return is_capitalized(token.text)
-
-
-def _is_word(token: Token) -> bool:
-    return token.text[:1].isalpha()
+    """is_capitalized() of the token's text, inlined (token.is_cap differs for a few letters such as 'ǅ')."""
+    word = token.text
+    first = word[:1]
+    return first.isupper() or (first in "abdeilmov" and len(word) > 2 and NAME_PREFIX.match(word) is not None)
 
 
 def _possessive(token: Token) -> str | None:
     """"Mexico's" -> "Mexico"; "officials'" -> "officials"; else None."""
     word = token.text
+    if word[-1] not in "s'’":
+        return None  # most words: neither ending below
     if len(word) > 2 and word.endswith(("'s", "’s")):
         return word[:-2]
     if len(word) > 2 and word.endswith(("s'", "s’")):
@@ -117,8 +119,15 @@ def _possessive(token: Token) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _title_last_words() -> frozenset[str]:
+    return frozenset(title.split(" ")[-1] for title in rules.titles())
+
+
 def _title_length(tokens: list[Token], index: int) -> int:
     """Length of a title phrase (from rules/titles.txt) ending at tokens[index], or 0."""
+    if index < 0 or tokens[index].lower not in _title_last_words():
+        return 0  # most words end no title: no phrases to join
     titles = rules.titles()
     for length in (3, 2, 1):
         if index - length + 1 < 0:
@@ -145,6 +154,7 @@ def gender_of(first_name: str | None, role: str | None = None, head: str | None 
 
 
 _PARSED: dict[tuple, Mention | None] = {}  # the same words parse the same way: names recur in an article
+_NOT_PARSED = object()
 
 
 def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
@@ -152,18 +162,25 @@ def mention_from_tokens(tokens: list[Token], text: str) -> Mention | None:
     if not tokens or len(tokens) > 12:
         return None
     base = tokens[0].start
-    key = (text[base:tokens[-1].end], tuple(t.start - base for t in tokens))
-    if key in _PARSED:
-        cached = _PARSED[key]
-        if cached is None:
-            return None
-        return dataclasses.replace(cached, start=cached.start + base, end=cached.end + base)
+    key = (text[base:tokens[-1].end], tuple([t.start - base for t in tokens]))
+    cached = _PARSED.get(key, _NOT_PARSED)
+    if cached is not _NOT_PARSED:
+        return None if cached is None else _shifted(cached, base)
     mention = _parse_mention(tokens, text)
     if len(_PARSED) > 50_000:
         _PARSED.clear()
-    _PARSED[key] = None if mention is None else dataclasses.replace(mention, start=mention.start - base,
-                                                                      end=mention.end - base)
+    _PARSED[key] = None if mention is None else _shifted(mention, -base)
     return mention
+
+
+def _shifted(mention: Mention, offset: int) -> Mention:
+    """A copy of ``mention`` moved by ``offset`` characters. What dataclasses.replace() does,
+    without its per-field work: this runs for every cached parse."""
+    copy = object.__new__(Mention)
+    copy.__dict__.update(mention.__dict__)
+    copy.start += offset
+    copy.end += offset
+    return copy
 
 
 def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
@@ -216,10 +233,11 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
             head_mention.role = text[rest[0].start: end]
             head_mention.text, head_mention.end = surface, end
             return head_mention
+    pronouns = rules.pronouns()
     for position, token in enumerate(rest):
-        if not (_is_word(token) or token.text in {"&"} or (token.text[:1].isdigit() and "-" in token.text)):
+        if not (token.text[:1].isalpha() or token.text == "&" or (token.text[:1].isdigit() and "-" in token.text)):
             return None  # words only, and ages like "26-year-old"
-        if token.lower in FUNCTION_WORDS or token.lower in rules.pronouns() or token.lower in DETERMINERS:
+        if token.lower in FUNCTION_WORDS or token.lower in pronouns or token.lower in DETERMINERS:
             return None
         if token.lower.endswith("ed") and token.text[:1].islower() and token.lower not in ED_ADJECTIVES:
             return None  # a verb: "that cited officials"
@@ -309,7 +327,7 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
             rest[run_start - 1].lower in NAME_PARTICLES and run_start - 1 > 0 and _is_cap(rest[run_start - 2]))):
         run_start -= 1
     run = rest[run_start:]
-    if any(t.lower in NOT_NAMES for t in run[1:]) or run[0].lower in NOT_NAMES - {"the"}:
+    if any(t.lower in NOT_NAMES for t in run[1:]) or run[0].lower in _NOT_NAMES_BUT_THE:
         return None
     if len(rest) == 1 and determiner is None and rest[0].lower in DOCUMENT_NOUNS:
         # "Reports say", "Polls suggest": a capital letter at the start of a sentence makes no name
@@ -403,7 +421,7 @@ def _is_organization(words: list[str]) -> bool:
     if not any(w in org_words or w.rstrip(".") in org_words for w in words):
         return False
     # A known first name makes it a person unless the name ends in an organization word.
-    return not (len(words) > 1 and words[0] in rules.female_names() | rules.male_names() and words[-1] not in org_words)
+    return not (len(words) > 1 and (words[0] in rules.female_names() or words[0] in rules.male_names()) and words[-1] not in org_words)
 
 
 def _blocks_mention(token: Token) -> bool:
@@ -411,7 +429,10 @@ def _blocks_mention(token: Token) -> bool:
     text = token.text
     if not text[:1].isalnum() and text != "&":
         return True
-    return token.lower in FUNCTION_WORDS and token.lower not in ("of", "for")
+    return token.lower in _BLOCKING_WORDS
+
+
+_BLOCKING_WORDS = FUNCTION_WORDS - {"of", "for"}
 
 
 def mention_ending_at(tokens: list[Token], end_index: int, text: str, floor: int = 0) -> Mention | None:

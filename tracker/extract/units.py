@@ -66,22 +66,30 @@ def make_token(text: str, start: int, end: int) -> Token:
 _new_token = tuple.__new__
 
 
+# TOKEN with the characters it skips (only whitespace and "_" match none of its branches) in
+# front: findall() then hands over (gap, word) pairs that tile the text, so offsets are sums of
+# lengths and no match object is made per word.
+_GAP_AND_TOKEN = re.compile(r"([\s_]*)(" + TOKEN.pattern + ")")
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     tokens = []
     append = tokens.append
     new, prefix = _new_token, NAME_PREFIX.match  # make_token inlined: this loop runs for every word
-    for match in TOKEN.finditer(text, start, end):
-        word = match.group()
+    position = start
+    for gap, word in _GAP_AND_TOKEN.findall(text, start, end):
+        word_start = position + len(gap)
+        position = word_start + len(word)
         if word[-1] == "." and len(word) > 2 and "." not in word[:-1] and word[:-1].lower() not in ABBREVIATIONS \
-                and text[match.end():match.end() + 1] != ")":  # "(D-Md.) said": an abbreviation, not a full stop
+                and text[position:position + 1] != ")":  # "(D-Md.) said": an abbreviation, not a full stop
             # A sentence's full stop, not an abbreviation: "said." -> "said" "."
-            word_end = match.end() - 1
-            append(make_token(word[:-1], match.start(), word_end))
-            append(new(Token, (".", word_end, word_end + 1, ".", False)))
+            word_end = position - 1
+            append(make_token(word[:-1], word_start, word_end))
+            append(new(Token, (".", word_end, position, ".", False)))
         elif word not in INVISIBLE:  # zero-width spaces and joiners pasted from web pages
             lower = word.lower()
             first = lower[0]
-            append(new(Token, (word, match.start(), match.end(), lower, word[0] != first or (
+            append(new(Token, (word, word_start, position, lower, word[0] != first or (
                 first in "abdeilmov" and len(word) > 2 and prefix(word) is not None))))
     return tokens
 
@@ -210,12 +218,15 @@ _SAID_THEN_END = re.compile(r"\s+(?:[A-Z][\w.'’\-]*\s+){1,4}[a-z]+\s*[.,]")
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["“'‘«(\[]?[A-Z0-9])""")
 
 
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
+
+
 def sentence_spans(text: str, p_start: int, p_end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
     """Sentences of one paragraph; never split inside a quote."""
     # Quote intervals sorted by opening, with the running maximum of their ends: "is this cut
     # inside some quote" is then one bisect, not a scan of every quote (10,000 quotes in a
     # paragraph made that quadratic).
-    inside = sorted((q.open_at, q.outer_end) for q in quotes if q.open_at < p_end and q.outer_end > p_start)
+    inside = sorted((q.open_at, q.outer_end) for q in quotes if q.open_at < p_end and q.outer_end > p_start) if quotes else []
     opens = [a for a, _ in inside]
     reach = list(accumulate((b for _, b in inside), max))
     spans = []
@@ -225,14 +236,15 @@ def sentence_spans(text: str, p_start: int, p_end: int, quotes: list[Quote]) -> 
         before = bisect_left(opens, cut)  # quotes opening before the cut
         if before and reach[before - 1] > cut:
             continue
-        if match.group()[-1] in CLOSING_MARKS and _NAME_THEN_VERB.match(text, cut, p_end):
-            verb = _NAME_THEN_VERB.match(text, cut, p_end).group(1).lower()
-            if verb in rules.reporting_verbs() and (match.group()[0] in "?!" or _SAID_THEN_END.match(text, cut, p_end)):
+        if match.group()[-1] in CLOSING_MARKS:
+            name_then_verb = _NAME_THEN_VERB.match(text, cut, p_end)
+            if name_then_verb and name_then_verb.group(1).lower() in rules.reporting_verbs() and (
+                    match.group()[0] in "?!" or _SAID_THEN_END.match(text, cut, p_end)):
                 # '“Why not?” Vitter demanded.', '“... missing.” Trump said.': the quotation's own
                 # stop ends no sentence before its attribution
                 continue
-        word = re.search(r"([\w.]+)\.$", text[max(p_start, match.start() - 12):match.start() + 1])
-        if word and text[match.start()] == ".":
+        word = text[match.start()] == "." and _WORD_BEFORE_STOP.search(text[max(p_start, match.start() - 12):match.start() + 1])
+        if word:
             stem = word.group(1).lower().rstrip(".")
             if stem in ABBREVIATIONS or INITIALS.fullmatch(stem):
                 continue  # "Rep. G.K. Butterfield", "John F. Kerry": initials end no sentence
