@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 BUSY_TIMEOUT_SECONDS = 60.0
+MAX_PARAMETERS = 999  # bound parameters per statement in any SQLite build (SQLITE_MAX_VARIABLE_NUMBER)
 
 
 def open_database(path: str | Path) -> Database:
@@ -140,16 +141,29 @@ def update_row(db: Database, table: str, pk: int, values: dict) -> None:
     db.conn.execute(f"update [{table}] set {', '.join(f'[{c}] = ?' for c in values)} where id = ?", [*values.values(), pk])
 
 
-def insert_rows(db: Database, table: str, rows: list[dict], ignore: bool = False) -> int | None:
+def insert_rows(db: Database, table: str, rows: list[dict], ignore: bool = False,
+                one_statement: bool = False) -> int | None:
     """Plain executemany for the per-article inserts (sqlite-utils' insert_all introspects the
     table on every call, which cost more than the insert itself); the schema is ensure_schema's.
-    Returns the new row's id when one row is inserted."""
+    Returns the new row's id when one row is inserted.
+
+    ``one_statement``: all rows in one INSERT with many VALUES rows instead (same rows, same
+    order, same ids), for a table with an insert trigger. Inside a transaction, an insert that
+    fires a trigger (which may abort on a foreign key) runs under a statement journal: every page
+    it touches is first copied there, once per statement. One statement for an article's rows
+    copies each page once instead of once per row."""
     if not rows:
         return None
     columns = list(rows[0])
-    sql = (f"insert {'or ignore ' if ignore else ''}into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-           f"values ({', '.join('?' * len(columns))})")
+    head = f"insert {'or ignore ' if ignore else ''}into [{table}] ({', '.join(f'[{c}]' for c in columns)}) values "
+    row_marks = f"({', '.join('?' * len(columns))})"
     if len(rows) == 1:
-        return db.conn.execute(sql, [rows[0][c] for c in columns]).lastrowid
-    db.conn.executemany(sql, [[r[c] for c in columns] for r in rows])
+        return db.conn.execute(head + row_marks, [rows[0][c] for c in columns]).lastrowid
+    if one_statement:
+        per_statement = max(1, MAX_PARAMETERS // len(columns))
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start:start + per_statement]
+            db.conn.execute(head + ", ".join([row_marks] * len(chunk)), [r[c] for r in chunk for c in columns])
+        return None
+    db.conn.executemany(head + row_marks, [[r[c] for c in columns] for r in rows])
     return None

@@ -219,7 +219,7 @@ def _store_article(db: Database, article: Article, statements: list[Statement], 
     created: set[int] = set()
     rows = [statement_row(db, statement, article_id, row["source_id"], tags_json, extractor_version, cache,
                           article.published, created) for statement in statements]
-    insert_rows(db, "statements", rows)
+    insert_rows(db, "statements", rows, one_statement=True)  # one statement journal per article
     speakers.record_roles(db, article_id, article.published, statements, [r["speaker_id"] for r in rows])
     quotes.add_statements(db, article_id, article.published, rows, created)
     return outcome
