@@ -159,11 +159,29 @@ def _similar_quote(db: Database, tokens: list[str], key: str, stop_shingles: set
         possible = max(1, min(len(mine), len(theirs)))
         if common < PREFILTER * possible:
             continue
-        # Nearly every shingle of the shorter text shared: the words are there, in order.
-        score = 1.0 if common >= 0.95 * possible else shared_fraction(tokens, (keys.get(quote) or "").split())
+        if common >= 0.95 * possible:  # nearly every shingle of the shorter text shared: the words are there, in order
+            score = 1.0
+        else:
+            words = (keys.get(quote) or "").split()
+            # The words aligned in order are among the words both texts have: when even those are
+            # too few to win, the alignment cannot win either.
+            ceiling = _words_in_common(tokens, words)
+            if ceiling < best_score or (best is not None and ceiling <= best_score):
+                continue
+            score = shared_fraction(tokens, words)
         if score >= best_score and (best is None or score > best_score):
             best, best_score = quote, score
+            if score == 1.0:  # a later candidate would have to score higher
+                break
     return best
+
+
+def _words_in_common(a: list[str], b: list[str]) -> float:
+    """How much of the shorter word list is in the longer, in any order: shared_fraction's ceiling."""
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if not shorter:
+        return 0.0
+    return sum((Counter(shorter) & Counter(longer)).values()) / len(shorter)
 
 
 _POSTING = f"select * from (select shingle, quote_id from quote_shingles where shingle = ? limit {STOP_SHINGLE + 1})"
