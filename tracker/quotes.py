@@ -24,6 +24,7 @@ row from indexed counts (``add_statements``), never by reading earlier statement
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -113,46 +114,131 @@ def shared_fraction(a: list[str], b: list[str]) -> float:
 
 STOP_SHINGLE = 16  # a 4-word run in more quotes than this is a common phrase ("we are going to"): it names no quote
 MAX_REMEMBERED_STOPS = 500_000  # about 40 MB
-UNION_TERMS = 100  # SQLite allows at most 500 terms in one compound SELECT
 
 
 def find_quote(db: Database, tokens: list[str], stop_shingles: set[int] | None = None) -> int | None:
     """The quote these words report, if one is stored. ``stop_shingles`` (kept by the caller over
     an ingest run) remembers shingles already found too common, so their lists are not read again."""
-    key = " ".join(tokens)
-    return _exact_quote(db, key) or _similar_quote(db, tokens, key, set() if stop_shingles is None else stop_shingles)
+    return QuoteMatcher(db, [], stop_shingles).find(tokens)
 
 
-def _exact_quote(db: Database, key: str) -> int | None:
-    row = db.conn.execute("select id from quotes where text_key = ? order by id limit 1", [key]).fetchone()
-    return row[0] if row else None
+class QuoteMatcher:
+    """The quotes one article's statements report, found with a few queries for the whole article
+    instead of several per statement: the stored quotes with the same words as any of its
+    statements, then the postings of all their fingerprints (at most STOP_SHINGLE + 1 quotes
+    each, so the work stays bounded however many quotes share a common phrase) and the words of
+    the quotes they name. What the article adds as it goes (new quotes, new fingerprints) is kept
+    here too, so each statement finds exactly what querying the database at its turn would find;
+    the fingerprints are written by ``write_fingerprints``, before the article's statements."""
+
+    def __init__(self, db: Database, statements: list[Statement], stop_shingles: set[int] | None = None):
+        self.db = db
+        self.stop_shingles = set() if stop_shingles is None else stop_shingles
+        self.by_key: dict[str, int] = {}  # normalized words -> the first quote with them
+        self.postings: dict[int, list[int]] = {}  # fingerprint -> its first STOP_SHINGLE + 1 stored quotes
+        self.text_keys: dict[int, str] = {}  # quote -> its normalized words
+        self.added: dict[int, set[int]] = {}  # fingerprint -> quotes this article gave it
+        self.unwritten: list[tuple[int, int]] = []
+        keys = {" ".join(tokens) for tokens in (quote_tokens(s.text, s.kind) for s in statements) if tokens is not None}
+        self._read_keys(keys)
+        fingerprints = set()
+        for key in keys - self.by_key.keys():
+            fingerprints.update(sorted(_fingerprints(key))[:MAX_SHINGLES])
+        self._read_postings(fingerprints - self.stop_shingles)
+
+    def _read_keys(self, keys) -> None:
+        if keys:
+            self.by_key.update(self.db.conn.execute(_QUOTES_BY_KEY, [json.dumps(sorted(keys), ensure_ascii=False)]))
+
+    def _read_postings(self, fingerprints) -> None:
+        if not fingerprints:
+            return
+        for fingerprint in fingerprints:
+            self.postings[fingerprint] = []
+        for fingerprint, quote in self.db.conn.execute(_POSTINGS, [json.dumps(sorted(fingerprints))]):
+            self.postings[fingerprint].append(quote)
+        named = {q for quotes_ in self.postings.values() if len(quotes_) <= STOP_SHINGLE for q in quotes_}
+        self._read_text_keys(named - self.text_keys.keys())
+
+    def _read_text_keys(self, quotes_) -> None:
+        if quotes_:
+            self.text_keys.update(self.db.conn.execute(_TEXT_KEYS, [json.dumps(sorted(quotes_))]))
+
+    def _posting(self, fingerprint: int) -> list[int]:
+        """The quotes a query for this fingerprint would read now, in order."""
+        stored = self.postings[fingerprint]
+        added = self.added.get(fingerprint)
+        if not added:
+            return stored
+        return sorted(added.union(stored))[:STOP_SHINGLE + 1]
+
+    def find(self, tokens: list[str]) -> int | None:
+        """The quote these words report, if one is stored or was added by this article."""
+        key = " ".join(tokens)
+        if key not in self.by_key:
+            self._read_keys([key])
+        return self.by_key.get(key) or self._similar(tokens, key)
+
+    def _similar(self, tokens: list[str], key: str) -> int | None:
+        stop_shingles = self.stop_shingles
+        hashes = [h for h in sorted(_fingerprints(key))[:MAX_SHINGLES] if h not in stop_shingles]
+        if not hashes:
+            return None
+        self._read_postings([h for h in hashes if h not in self.postings])
+        if len(stop_shingles) > MAX_REMEMBERED_STOPS:  # memory stays bounded on any corpus; they are found again
+            stop_shingles.clear()
+        shared: Counter = Counter()
+        for fingerprint in hashes:
+            quotes_ = self._posting(fingerprint)
+            if len(quotes_) > STOP_SHINGLE:
+                stop_shingles.add(fingerprint)
+            else:
+                shared.update(quotes_)
+        if not shared:
+            return None
+        top = sorted(shared, key=lambda q: (-shared[q], q))[:MAX_CANDIDATES]
+        self._read_text_keys([q for q in top if q not in self.text_keys])
+        return _best_match(tokens, key, top, self.text_keys)
+
+    def match(self, statement: Statement, own_row: dict | None = None) -> tuple[int | None, bool]:
+        """(quote id, whether it was created) for one of the article's statements, in order. ``own_row``
+        (the statement's ``quote_values`` columns) lets a new quote be written with its numbers at
+        once: a quote reported by this one statement needs no ``refresh_quotes``."""
+        tokens = quote_tokens(statement.text, statement.kind)
+        if tokens is None:
+            return None, False
+        key = " ".join(tokens)
+        quote = self.by_key.get(key)
+        if quote is not None:
+            return quote, False  # the same words: its shingles are indexed already
+        quote = self._similar(tokens, key)
+        created = quote is None
+        if created:
+            values = quote_values([own_row]) if own_row else {"text": quoted_words(statement.text, statement.kind)}
+            values["text_key"] = key
+            quote = insert_rows(self.db, "quotes", [values])
+            self.by_key[key] = quote
+            self.text_keys[quote] = key
+        for fingerprint in _fingerprints(key):
+            quotes_ = self.added.setdefault(fingerprint, set())
+            if quote not in quotes_:
+                quotes_.add(quote)
+                self.unwritten.append((fingerprint, quote))
+        return quote, created
+
+    def write_fingerprints(self) -> None:
+        if self.unwritten:
+            self.db.conn.executemany("insert or ignore into quote_shingles (shingle, quote_id) values (?, ?)",
+                                     self.unwritten)
+            self.unwritten = []
 
 
-def _similar_quote(db: Database, tokens: list[str], key: str, stop_shingles: set[int]) -> int | None:
-    hashes = [h for h in sorted(_fingerprints(key))[:MAX_SHINGLES] if h not in stop_shingles]
-    if not hashes:
-        return None
-    # Each shingle's posting list is read up to STOP_SHINGLE + 1 rows: the work per statement stays
-    # bounded however many quotes share a common phrase (a grouped count over whole lists made
-    # ingest slow down as the database grew).
-    postings: dict[int, list[int]] = {}
-    for start in range(0, len(hashes), UNION_TERMS):
-        chunk = hashes[start:start + UNION_TERMS]
-        sql = " union all ".join([_POSTING] * len(chunk))
-        for shingle, quote in db.conn.execute(sql, chunk):
-            postings.setdefault(shingle, []).append(quote)
-    if len(stop_shingles) > MAX_REMEMBERED_STOPS:  # memory stays bounded on any corpus; they are found again
-        stop_shingles.clear()
-    stop_shingles.update(h for h, quotes_ in postings.items() if len(quotes_) > STOP_SHINGLE)
-    shared = Counter(q for quotes_ in postings.values() if len(quotes_) <= STOP_SHINGLE for q in quotes_)
-    if not shared:
-        return None
-    top = sorted(shared, key=lambda q: (-shared[q], q))[:MAX_CANDIDATES]
-    keys = dict(db.conn.execute(f"select id, text_key from quotes where id in ({','.join('?' * len(top))})", top))
+def _best_match(tokens: list[str], key: str, candidates: list[int], text_keys: dict[int, str]) -> int | None:
+    """The first of the candidates (most shared fingerprints first) whose words best cover these."""
     mine = _grams(key)
     best, best_score = None, MIN_SHARED
-    for quote in top:
-        theirs = _grams(keys.get(quote) or "")
+    for quote in candidates:
+        theirs = _grams(text_keys.get(quote) or "")
         common = len(mine & theirs)
         # Most of the shorter text's shingles must be shared before the (slow) word alignment is
         # worth running: a common phrase shared by unrelated quotes stops here.
@@ -162,7 +248,7 @@ def _similar_quote(db: Database, tokens: list[str], key: str, stop_shingles: set
         if common >= 0.95 * possible:  # nearly every shingle of the shorter text shared: the words are there, in order
             score = 1.0
         else:
-            words = (keys.get(quote) or "").split()
+            words = (text_keys.get(quote) or "").split()
             # The words aligned in order are among the words both texts have: when even those are
             # too few to win, the alignment cannot win either.
             ceiling = _words_in_common(tokens, words)
@@ -184,7 +270,15 @@ def _words_in_common(a: list[str], b: list[str]) -> float:
     return sum((Counter(shorter) & Counter(longer)).values()) / len(shorter)
 
 
-_POSTING = f"select * from (select shingle, quote_id from quote_shingles where shingle = ? limit {STOP_SHINGLE + 1})"
+# Lists go in as one JSON array, so each query is prepared once whatever the article holds.
+_QUOTES_BY_KEY = ("select text_key, min(id) from quotes where text_key in (select value from json_each(?)) "
+                  "group by text_key")
+# A fingerprint's first STOP_SHINGLE + 1 quotes: those up to the one at that place, if any.
+_POSTINGS = ("select fingerprint.value, quote_shingles.quote_id from json_each(?) as fingerprint "
+             "join quote_shingles on quote_shingles.shingle = fingerprint.value and quote_shingles.quote_id <= "
+             "coalesce((select quote_id from quote_shingles where shingle = fingerprint.value order by quote_id "
+             f"limit 1 offset {STOP_SHINGLE}), {2 ** 63 - 1})")
+_TEXT_KEYS = "select id, text_key from quotes where id in (select value from json_each(?))"
 
 
 @lru_cache(maxsize=4096)
@@ -202,26 +296,11 @@ def quote_for(db: Database, statement: Statement, stop_shingles: set[int] | None
 
 def match_or_create(db: Database, statement: Statement, stop_shingles: set[int] | None = None,
                     own_row: dict | None = None) -> tuple[int | None, bool]:
-    """(quote id, whether it was created) for a statement. ``own_row`` (the statement's
-    ``quote_values`` columns) lets a new quote be written with its numbers at once: a quote
-    reported by this one statement needs no ``refresh_quotes``."""
-    tokens = quote_tokens(statement.text, statement.kind)
-    if tokens is None:
-        return None, False
-    key = " ".join(tokens)
-    quote = _exact_quote(db, key)
-    if quote is not None:
-        return quote, False  # the same words: its shingles are indexed already
-    quote = _similar_quote(db, tokens, key, set() if stop_shingles is None else stop_shingles)
-    created = quote is None
-    if created:
-        values = quote_values([own_row]) if own_row else {"text": quoted_words(statement.text, statement.kind)}
-        values["text_key"] = key
-        quote = insert_rows(db, "quotes", [values])
-    # plain SQL on the per-statement path: sqlite-utils' insert_all introspects the table each call
-    db.conn.executemany("insert or ignore into quote_shingles (shingle, quote_id) values (?, ?)",
-                        [(s, quote) for s in _fingerprints(key)])
-    return quote, created
+    """(quote id, whether it was created) for one statement: ``QuoteMatcher.match`` on its own."""
+    matcher = QuoteMatcher(db, [statement], stop_shingles)
+    result = matcher.match(statement, own_row)
+    matcher.write_fingerprints()
+    return result
 
 
 def unlink_article(db: Database, article_id: int) -> None:
