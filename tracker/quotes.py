@@ -347,7 +347,8 @@ def add_statements(db: Database, article_id: int, published: str | None, rows: l
     quote's stored row and counts read from the (quote_id, speaker_id) and (quote_id, source_id)
     indexes, never from every earlier statement: a quote reported by hundreds of articles costs
     what a new one does. ``created``: quotes this article created, whose row was written with
-    their first statement here (``match_or_create``), so only the later ones are added."""
+    their first statement here (``match_or_create``), so only the later ones are added. The
+    article's quotes are read together: their rows, then all their counts in one query."""
     joined: dict[int, list[dict]] = {}
     for row in rows:
         if row["quote_id"] is not None:
@@ -361,21 +362,60 @@ def add_statements(db: Database, article_id: int, published: str | None, rows: l
     marks = ",".join("?" * len(ids))
     current = {row["id"]: row for row in select_rows(db, f"select * from quotes where id in ({marks})", ids)}
     seen = (published is None, (published or "")[:10], article_id)
+    counted: dict[str, set[tuple[int, int]]] = {"source_id": set(), "speaker_id": set()}
     for quote in ids:
+        counted["source_id"].update((quote, r["source_id"]) for r in joined[quote] if r["source_id"] is not None)
+        counted["speaker_id"].update((quote, r["speaker_id"]) for r in joined[quote] if r["speaker_id"] is not None)
+        if current[quote]["speaker_id"] is not None:
+            counted["speaker_id"].add((quote, current[quote]["speaker_id"]))
+    counts = _counts(db, counted)
+    updates = [(quote, _joined_values(quote, current[quote], joined[quote], seen, quote not in created, counts))
+               for quote in ids]
+    # Equally frequent speakers: the one reported first leads. A new speaker can make the quote contested.
+    tied = {(quote, speaker) for quote, (_, leaders, _) in updates if len(leaders) > 1 for speaker in leaders}
+    first_seen = _first_seen_of_speakers(db, tied)
+    people = _people_of(db, [quote for quote, (_, _, recheck) in updates if recheck])
+    for quote, (values, leaders, recheck) in updates:
+        if leaders:
+            values["speaker_id"] = min(leaders, key=lambda speaker: first_seen.get((quote, speaker), ""))
+        values["speaker_count"] = values.pop("speaker_count")  # the columns in quote_values' order
+        values["contested"] = int(_contested(people.get(quote, []))) if recheck else current[quote]["contested"]
         old = current[quote]
-        values = _joined_values(db, quote, old, joined[quote], seen, quote not in created)
         changed = {c: v for c, v in values.items() if old[c] != v}
         if changed:
             update_row(db, "quotes", quote, changed)
 
 
-def _count(db: Database, quote: int, column: str, value: int) -> int:
-    return db.conn.execute(f"select count(*) from statements where quote_id = ? and {column} = ?",
-                           [quote, value]).fetchone()[0]
+def _counts(db: Database, counted: dict[str, set[tuple[int, int]]]) -> dict[tuple[str, int, int], int]:
+    """Statements per (quote, outlet) and per (quote, speaker), each counted on its index."""
+    counts = {}
+    for column, pairs in counted.items():
+        if pairs:
+            for quote, value, n in db.conn.execute(_COUNTS.format(column=column), [json.dumps(sorted(pairs))]):
+                counts[column, quote, value] = n
+    return counts
 
 
-def _joined_values(db: Database, quote: int, old: dict, rows: list[dict], seen: tuple, new_article: bool) -> dict:
-    """The columns of ``quote_values`` after ``rows`` joined."""
+def _first_seen_of_speakers(db: Database, pairs) -> dict[tuple[int, int], str]:
+    if not pairs:
+        return {}
+    return {(quote, speaker): seen for quote, speaker, seen in db.conn.execute(
+        _FIRST_SEEN_OF_SPEAKERS, [json.dumps(sorted(pairs))])}
+
+
+def _people_of(db: Database, quote_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """The (name, type) of every speaker each quote's statements name."""
+    people: dict[int, list[tuple[str, str]]] = {}
+    if quote_ids:
+        for quote, name, kind in db.conn.execute(_PEOPLE_OF_QUOTES, [json.dumps(quote_ids)]):
+            people.setdefault(quote, []).append((name, kind))
+    return people
+
+
+def _joined_values(quote: int, old: dict, rows: list[dict], seen: tuple, new_article: bool,
+                   counts: dict[tuple[str, int, int], int]) -> tuple[dict, list[int], bool]:
+    """The columns of ``quote_values`` after ``rows`` joined, but for the speaker: (values, the
+    speakers with the most statements, whether a new speaker may have made the quote contested)."""
     values = {"statement_count": old["statement_count"] + len(rows)}
     if new_article:  # an article's statements are stored once (replacing one unlinks it first)
         values["article_count"] = old["article_count"] + 1
@@ -383,43 +423,43 @@ def _joined_values(db: Database, quote: int, old: dict, rows: list[dict], seen: 
             values["first_seen"], values["first_article_id"] = seen[1] or None, seen[2]
     sources = Counter(r["source_id"] for r in rows if r["source_id"] is not None)
     values["outlet_count"] = old["outlet_count"] + sum(
-        1 for source, n in sources.items() if _count(db, quote, "source_id", source) == n)
+        1 for source, n in sources.items() if counts["source_id", quote, source] == n)
     text = min([old["text"], *(quoted_words(r["text"], r["kind"]) for r in rows)], key=_canonical_order)
     values["text"], values["text_key"] = text, " ".join(normalize(text))
     # The speaker most statements name: only the ones that gained statements can overtake it.
     gained = Counter(r["speaker_id"] for r in rows if r["speaker_id"] is not None)
-    totals = {speaker: _count(db, quote, "speaker_id", speaker) for speaker in gained}
+    totals = {speaker: counts["speaker_id", quote, speaker] for speaker in gained}
     newcomers = [speaker for speaker, n in gained.items() if totals[speaker] == n]
     if old["speaker_id"] is not None and old["speaker_id"] not in totals:
-        totals[old["speaker_id"]] = _count(db, quote, "speaker_id", old["speaker_id"])
+        totals[old["speaker_id"]] = counts["speaker_id", quote, old["speaker_id"]]
+    leaders = []
     if totals:
         most = max(totals.values())
         leaders = [speaker for speaker, n in totals.items() if n == most]
-        if len(leaders) > 1:  # equally frequent: the one reported first
-            leaders.sort(key=lambda speaker: db.conn.execute(_FIRST_SEEN_OF_SPEAKER, [quote, speaker]).fetchone()[0])
-        values["speaker_id"] = leaders[0]
     values["speaker_count"] = old["speaker_count"] + len(newcomers)
-    values["contested"] = old["contested"]
-    if newcomers and not old["contested"]:
-        people = [(r["name"], r["type"]) for r in select_rows(
-            db, "select name, type from speakers where id in (select distinct speaker_id from statements "
-                "where quote_id = ?)", [quote])]
-        values["contested"] = int(_contested(people))
-    return values
+    return values, leaders, bool(newcomers) and not old["contested"]
 
 
 # When a statement was first reported, as one string that sorts like quote_values' seen():
 # undated last, then by date, article and statement (char(1) sorts before any character of a date).
 _SEEN = ("min((articles.published is null) || char(1) || coalesce(substr(articles.published, 1, 10), '') || char(1) "
          "|| printf('%012d', statements.article_id) || char(1) || printf('%012d', statements.id))")
+# (quote, value) pairs go in as one JSON array of pairs, so each query is prepared once.
+_PAIRS = "(select json_extract(value, '$[0]') as quote, json_extract(value, '$[1]') as value from json_each(?)) as pair"
+_COUNTS = ("select pair.quote, pair.value, (select count(*) from statements where statements.quote_id = pair.quote "
+           "and statements.{column} = pair.value) from " + _PAIRS)
+_FIRST_SEEN_OF_SPEAKERS = (f"select pair.quote, pair.value, (select {_SEEN} from statements join articles on "
+                           f"articles.id = statements.article_id where statements.quote_id = pair.quote and "
+                           f"statements.speaker_id = pair.value) from " + _PAIRS)
+_PEOPLE_OF_QUOTES = ("select named.quote_id, speakers.name, speakers.type from (select distinct quote_id, speaker_id "
+                     "from statements where quote_id in (select value from json_each(?))) as named "
+                     "join speakers on speakers.id = named.speaker_id")
 _FROM = ("from statements join articles on articles.id = statements.article_id "
          "where statements.quote_id in ({marks})")
 _TOTALS = (f"select statements.quote_id, count(*) as statement_count, count(distinct statements.article_id) as "
            f"article_count, count(distinct statements.source_id) as outlet_count, {_SEEN} as seen "
            f"{_FROM} group by statements.quote_id")
 _VARIANTS = "select distinct quote_id, text, kind from statements where quote_id in ({marks})"
-_FIRST_SEEN_OF_SPEAKER = (f"select {_SEEN} from statements join articles on articles.id = statements.article_id "
-                          f"where statements.quote_id = ? and statements.speaker_id = ?")
 _SPEAKERS = (f"select statements.quote_id, statements.speaker_id, speakers.name as speaker, speakers.type as "
              f"speaker_type, count(*) as statements, {_SEEN} as seen "
              f"{_FROM.replace('where', 'join speakers on speakers.id = statements.speaker_id where')} "
