@@ -58,8 +58,10 @@ class WriteBatch:
     transaction. Fewer commits and savepoints save rewriting the same index pages, and the
     full-text indexes flush what they hold at every savepoint. ``write`` (tracker/store.py
     ``store_articles``) keeps each article whole or not at all and returns one result per
-    article: what ``done`` is told. A crash loses at most the batch not yet committed, never part
-    of an article, and the next run stores those articles again.
+    article: what ``done`` is told. It runs first thing in the transaction (right after BEGIN
+    IMMEDIATE), so it may undo what it wrote by rolling back and beginning a new transaction. A
+    crash loses at most the batch not yet committed, never part of an article, and the next run
+    stores those articles again.
 
         with WriteBatch(db, write) as batch:
             for article in articles:
