@@ -128,10 +128,11 @@ def in_process_figures(work: Path, articles: int) -> dict:
     from sqlite_utils import Database
 
     from tracker.database import WriteBatch
-    from tracker.extract import EXTRACTOR_VERSION, extract
+    from tracker.extract import extract
+    from tracker.ingest import writer
     from tracker.readers import read_file
     from tracker.schema import ensure_schema
-    from tracker.store import StoreCache, store_articles, tune_for_ingest
+    from tracker.store import StoreCache, tune_for_ingest
 
     path = corpus(work, articles) / "articles-00001.jsonl"
     start = time.perf_counter()
@@ -155,8 +156,7 @@ def in_process_figures(work: Path, articles: int) -> dict:
     tune_for_ingest(db)
     cache = StoreCache()
     start = time.perf_counter()
-    write = lambda items: store_articles(db, items, EXTRACTOR_VERSION, cache)  # noqa: E731
-    with WriteBatch(db, write, on_rollback=cache.reset) as batch:  # as tracker ingest writes
+    with WriteBatch(db, writer(db, cache), on_rollback=cache.reset) as batch:  # as tracker ingest writes
         for pair in extracted:
             batch.add(pair, done=lambda outcome: None)
     store_s = time.perf_counter() - start

@@ -15,6 +15,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -143,6 +144,13 @@ def update_row(db: Database, table: str, pk: int, values: dict) -> None:
     db.conn.execute(f"update [{table}] set {', '.join(f'[{c}] = ?' for c in values)} where id = ?", [*values.values(), pk])
 
 
+@lru_cache(maxsize=256)
+def _insert_sql(table: str, columns: tuple[str, ...], ignore: bool) -> tuple[str, str]:
+    """The start of an INSERT for these columns, and one row's placeholders."""
+    head = f"insert {'or ignore ' if ignore else ''}into [{table}] ({', '.join(f'[{c}]' for c in columns)}) values "
+    return head, f"({', '.join('?' * len(columns))})"
+
+
 def insert_rows(db: Database, table: str, rows: list[dict], ignore: bool = False,
                 one_statement: bool = False) -> int | None:
     """Plain executemany for the per-article inserts (sqlite-utils' insert_all introspects the
@@ -156,9 +164,8 @@ def insert_rows(db: Database, table: str, rows: list[dict], ignore: bool = False
     copies each page once instead of once per row."""
     if not rows:
         return None
-    columns = list(rows[0])
-    head = f"insert {'or ignore ' if ignore else ''}into [{table}] ({', '.join(f'[{c}]' for c in columns)}) values "
-    row_marks = f"({', '.join('?' * len(columns))})"
+    columns = tuple(rows[0])
+    head, row_marks = _insert_sql(table, columns, ignore)
     if len(rows) == 1:
         return db.conn.execute(head + row_marks, [rows[0][c] for c in columns]).lastrowid
     if one_statement:

@@ -148,21 +148,21 @@ class QuoteMatcher:
 
     def _read_keys(self, keys) -> None:
         if keys:
-            self.by_key.update(self.db.conn.execute(_QUOTES_BY_KEY, [json.dumps(sorted(keys), ensure_ascii=False)]))
+            self.by_key.update(self.db.conn.execute(_QUOTES_BY_KEY, [_JSON_TEXTS.encode(sorted(keys))]))
 
     def _read_postings(self, fingerprints) -> None:
         if not fingerprints:
             return
         for fingerprint in fingerprints:
             self.postings[fingerprint] = []
-        for fingerprint, quote in self.db.conn.execute(_POSTINGS, [json.dumps(sorted(fingerprints))]):
+        for fingerprint, quote in self.db.conn.execute(_POSTINGS, [_json_ints(sorted(fingerprints))]):
             self.postings[fingerprint].append(quote)
         named = {q for quotes_ in self.postings.values() if len(quotes_) <= STOP_SHINGLE for q in quotes_}
         self._read_text_keys(named - self.text_keys.keys())
 
     def _read_text_keys(self, quotes_) -> None:
         if quotes_:
-            self.text_keys.update(self.db.conn.execute(_TEXT_KEYS, [json.dumps(sorted(quotes_))]))
+            self.text_keys.update(self.db.conn.execute(_TEXT_KEYS, [_json_ints(sorted(quotes_))]))
 
     def _posting(self, fingerprint: int) -> list[int]:
         """The quotes a query for this fingerprint would read now, in order."""
@@ -271,6 +271,17 @@ def _words_in_common(a: list[str], b: list[str]) -> float:
 
 
 # Lists go in as one JSON array, so each query is prepared once whatever the article holds.
+_JSON_TEXTS = json.JSONEncoder(ensure_ascii=False)  # made once: json.dumps with options makes one per call
+
+
+def _json_ints(values) -> str:
+    return "[" + ",".join(map(str, values)) + "]"
+
+
+def _json_pairs(pairs) -> str:
+    return "[" + ",".join(f"[{a},{b}]" for a, b in pairs) + "]"
+
+
 _QUOTES_BY_KEY = ("select text_key, min(id) from quotes where text_key in (select value from json_each(?)) "
                   "group by text_key")
 # A fingerprint's first STOP_SHINGLE + 1 quotes: those up to the one at that place, if any.
@@ -391,7 +402,7 @@ def _counts(db: Database, counted: dict[str, set[tuple[int, int]]]) -> dict[tupl
     counts = {}
     for column, pairs in counted.items():
         if pairs:
-            for quote, value, n in db.conn.execute(_COUNTS.format(column=column), [json.dumps(sorted(pairs))]):
+            for quote, value, n in db.conn.execute(_COUNTS.format(column=column), [_json_pairs(sorted(pairs))]):
                 counts[column, quote, value] = n
     return counts
 
@@ -400,14 +411,14 @@ def _first_seen_of_speakers(db: Database, pairs) -> dict[tuple[int, int], str]:
     if not pairs:
         return {}
     return {(quote, speaker): seen for quote, speaker, seen in db.conn.execute(
-        _FIRST_SEEN_OF_SPEAKERS, [json.dumps(sorted(pairs))])}
+        _FIRST_SEEN_OF_SPEAKERS, [_json_pairs(sorted(pairs))])}
 
 
 def _people_of(db: Database, quote_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
     """The (name, type) of every speaker each quote's statements name."""
     people: dict[int, list[tuple[str, str]]] = {}
     if quote_ids:
-        for quote, name, kind in db.conn.execute(_PEOPLE_OF_QUOTES, [json.dumps(quote_ids)]):
+        for quote, name, kind in db.conn.execute(_PEOPLE_OF_QUOTES, [_json_ints(quote_ids)]):
             people.setdefault(quote, []).append((name, kind))
     return people
 

@@ -94,6 +94,8 @@ def find_existing(db: Database, article: Article) -> dict | None:
 
 def source_id(db: Database, article: Article, cache: StoreCache | None = None) -> int | None:
     name = article.source
+    if name and cache is not None and name in cache.sources:  # the outlet is known: no need for its domain
+        return cache.sources[name]
     domain = urlparse(article.url).netloc.lower().removeprefix("www.") if article.url else None
     if not name and domain:
         name = domain
