@@ -244,3 +244,9 @@ def test_rows_in_one_statement_are_the_rows_of_many(tmp_path):
     insert_rows(many, "t", rows)
     assert list(one.query("select * from t order by id")) == list(many.query("select * from t order by id"))
     assert one["t"].count == len(rows)
+    single = Database(tmp_path / "single.db")
+    single["s"].create({"id": int, "name": str}, pk="id")
+    assert insert_rows(single, "s", [{"name": "a"}]) == 1
+    insert_rows(single, "s", [{"name": "b"}, {"name": "c"}], one_statement=True)
+    insert_rows(single, "s", [{"name": "d"}, {"name": "e"}])
+    assert [r["name"] for r in single.query("select name from s order by id")] == ["a", "b", "c", "d", "e"]

@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -166,13 +168,14 @@ def insert_rows(db: Database, table: str, rows: list[dict], ignore: bool = False
         return None
     columns = tuple(rows[0])
     head, row_marks = _insert_sql(table, columns, ignore)
+    values = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)  # in column order
     if len(rows) == 1:
-        return db.conn.execute(head + row_marks, [rows[0][c] for c in columns]).lastrowid
+        return db.conn.execute(head + row_marks, values(rows[0])).lastrowid
     if one_statement:
         per_statement = max(1, MAX_PARAMETERS // len(columns))
         for start in range(0, len(rows), per_statement):
             chunk = rows[start:start + per_statement]
-            db.conn.execute(head + ", ".join([row_marks] * len(chunk)), [r[c] for r in chunk for c in columns])
+            db.conn.execute(head + ", ".join([row_marks] * len(chunk)), list(chain.from_iterable(map(values, chunk))))
         return None
-    db.conn.executemany(head + row_marks, [[r[c] for c in columns] for r in rows])
+    db.conn.executemany(head + row_marks, map(values, rows))
     return None
