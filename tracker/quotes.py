@@ -153,11 +153,11 @@ class QuoteMatcher:
     def _read_postings(self, fingerprints) -> None:
         if not fingerprints:
             return
-        for fingerprint in fingerprints:
-            self.postings[fingerprint] = []
+        read: dict[int, list[int]] = {fingerprint: [] for fingerprint in fingerprints}
         for fingerprint, quote in self.db.conn.execute(_POSTINGS, [_json_ints(sorted(fingerprints))]):
-            self.postings[fingerprint].append(quote)
-        named = {q for quotes_ in self.postings.values() if len(quotes_) <= STOP_SHINGLE for q in quotes_}
+            read[fingerprint].append(quote)
+        self.postings.update(read)
+        named = {q for quotes_ in read.values() if len(quotes_) <= STOP_SHINGLE for q in quotes_}
         self._read_text_keys(named - self.text_keys.keys())
 
     def _read_text_keys(self, quotes_) -> None:
