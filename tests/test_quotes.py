@@ -103,8 +103,7 @@ def test_a_common_phrase_neither_hides_a_variant_nor_costs_a_full_scan(qdb):
     found = quote(qdb, "we are going to make sure that the granary museum on the quay reopens for visitors")
     qdb.conn.set_trace_callback(None)
     assert found == target
-    rows = sum(1 for sql in statements if sql.lstrip().lower().startswith("select") and "quote_shingles" in sql
-               for _ in qdb.conn.execute(sql))
+    rows = sum(1 for sql in statements if "union all" in sql for _ in qdb.conn.execute(sql))
     assert rows <= (STOP_SHINGLE + 1) * 20
     find_quote(qdb, normalize("We are going to make sure that the granary museum reopens"), stop)
     assert stop  # the common shingles, remembered for the rest of the run

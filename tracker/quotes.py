@@ -24,7 +24,6 @@ row from indexed counts (``add_statements``), never by reading earlier statement
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -114,131 +113,46 @@ def shared_fraction(a: list[str], b: list[str]) -> float:
 
 STOP_SHINGLE = 16  # a 4-word run in more quotes than this is a common phrase ("we are going to"): it names no quote
 MAX_REMEMBERED_STOPS = 500_000  # about 40 MB
+UNION_TERMS = 100  # SQLite allows at most 500 terms in one compound SELECT
 
 
 def find_quote(db: Database, tokens: list[str], stop_shingles: set[int] | None = None) -> int | None:
     """The quote these words report, if one is stored. ``stop_shingles`` (kept by the caller over
     an ingest run) remembers shingles already found too common, so their lists are not read again."""
-    return QuoteMatcher(db, [], stop_shingles).find(tokens)
+    key = " ".join(tokens)
+    return _exact_quote(db, key) or _similar_quote(db, tokens, key, set() if stop_shingles is None else stop_shingles)
 
 
-class QuoteMatcher:
-    """The quotes one article's statements report, found with a few queries for the whole article
-    instead of several per statement: the stored quotes with the same words as any of its
-    statements, then the postings of all their fingerprints (at most STOP_SHINGLE + 1 quotes
-    each, so the work stays bounded however many quotes share a common phrase) and the words of
-    the quotes they name. What the article adds as it goes (new quotes, new fingerprints) is kept
-    here too, so each statement finds exactly what querying the database at its turn would find;
-    the fingerprints are written by ``write_fingerprints``, before the article's statements."""
-
-    def __init__(self, db: Database, statements: list[Statement], stop_shingles: set[int] | None = None):
-        self.db = db
-        self.stop_shingles = set() if stop_shingles is None else stop_shingles
-        self.by_key: dict[str, int] = {}  # normalized words -> the first quote with them
-        self.postings: dict[int, list[int]] = {}  # fingerprint -> its first STOP_SHINGLE + 1 stored quotes
-        self.text_keys: dict[int, str] = {}  # quote -> its normalized words
-        self.added: dict[int, set[int]] = {}  # fingerprint -> quotes this article gave it
-        self.unwritten: list[tuple[int, int]] = []
-        keys = {" ".join(tokens) for tokens in (quote_tokens(s.text, s.kind) for s in statements) if tokens is not None}
-        self._read_keys(keys)
-        fingerprints = set()
-        for key in keys - self.by_key.keys():
-            fingerprints.update(sorted(_fingerprints(key))[:MAX_SHINGLES])
-        self._read_postings(fingerprints - self.stop_shingles)
-
-    def _read_keys(self, keys) -> None:
-        if keys:
-            self.by_key.update(self.db.conn.execute(_QUOTES_BY_KEY, [_JSON_TEXTS.encode(sorted(keys))]))
-
-    def _read_postings(self, fingerprints) -> None:
-        if not fingerprints:
-            return
-        read: dict[int, list[int]] = {fingerprint: [] for fingerprint in fingerprints}
-        for fingerprint, quote in self.db.conn.execute(_POSTINGS, [_json_ints(sorted(fingerprints))]):
-            read[fingerprint].append(quote)
-        self.postings.update(read)
-        named = {q for quotes_ in read.values() if len(quotes_) <= STOP_SHINGLE for q in quotes_}
-        self._read_text_keys(named - self.text_keys.keys())
-
-    def _read_text_keys(self, quotes_) -> None:
-        if quotes_:
-            self.text_keys.update(self.db.conn.execute(_TEXT_KEYS, [_json_ints(sorted(quotes_))]))
-
-    def _posting(self, fingerprint: int) -> list[int]:
-        """The quotes a query for this fingerprint would read now, in order."""
-        stored = self.postings[fingerprint]
-        added = self.added.get(fingerprint)
-        if not added:
-            return stored
-        return sorted(added.union(stored))[:STOP_SHINGLE + 1]
-
-    def find(self, tokens: list[str]) -> int | None:
-        """The quote these words report, if one is stored or was added by this article."""
-        key = " ".join(tokens)
-        if key not in self.by_key:
-            self._read_keys([key])
-        return self.by_key.get(key) or self._similar(tokens, key)
-
-    def _similar(self, tokens: list[str], key: str) -> int | None:
-        stop_shingles = self.stop_shingles
-        hashes = [h for h in sorted(_fingerprints(key))[:MAX_SHINGLES] if h not in stop_shingles]
-        if not hashes:
-            return None
-        self._read_postings([h for h in hashes if h not in self.postings])
-        if len(stop_shingles) > MAX_REMEMBERED_STOPS:  # memory stays bounded on any corpus; they are found again
-            stop_shingles.clear()
-        shared: Counter = Counter()
-        for fingerprint in hashes:
-            quotes_ = self._posting(fingerprint)
-            if len(quotes_) > STOP_SHINGLE:
-                stop_shingles.add(fingerprint)
-            else:
-                shared.update(quotes_)
-        if not shared:
-            return None
-        top = sorted(shared, key=lambda q: (-shared[q], q))[:MAX_CANDIDATES]
-        self._read_text_keys([q for q in top if q not in self.text_keys])
-        return _best_match(tokens, key, top, self.text_keys)
-
-    def match(self, statement: Statement, own_row: dict | None = None) -> tuple[int | None, bool]:
-        """(quote id, whether it was created) for one of the article's statements, in order. ``own_row``
-        (the statement's ``quote_values`` columns) lets a new quote be written with its numbers at
-        once: a quote reported by this one statement needs no ``refresh_quotes``."""
-        tokens = quote_tokens(statement.text, statement.kind)
-        if tokens is None:
-            return None, False
-        key = " ".join(tokens)
-        quote = self.by_key.get(key)
-        if quote is not None:
-            return quote, False  # the same words: its shingles are indexed already
-        quote = self._similar(tokens, key)
-        created = quote is None
-        if created:
-            values = quote_values([own_row]) if own_row else {"text": quoted_words(statement.text, statement.kind)}
-            values["text_key"] = key
-            quote = insert_rows(self.db, "quotes", [values])
-            self.by_key[key] = quote
-            self.text_keys[quote] = key
-        for fingerprint in _fingerprints(key):
-            quotes_ = self.added.setdefault(fingerprint, set())
-            if quote not in quotes_:
-                quotes_.add(quote)
-                self.unwritten.append((fingerprint, quote))
-        return quote, created
-
-    def write_fingerprints(self) -> None:
-        if self.unwritten:
-            self.db.conn.executemany("insert or ignore into quote_shingles (shingle, quote_id) values (?, ?)",
-                                     self.unwritten)
-            self.unwritten = []
+def _exact_quote(db: Database, key: str) -> int | None:
+    row = db.conn.execute("select id from quotes where text_key = ? order by id limit 1", [key]).fetchone()
+    return row[0] if row else None
 
 
-def _best_match(tokens: list[str], key: str, candidates: list[int], text_keys: dict[int, str]) -> int | None:
-    """The first of the candidates (most shared fingerprints first) whose words best cover these."""
+def _similar_quote(db: Database, tokens: list[str], key: str, stop_shingles: set[int]) -> int | None:
+    hashes = [h for h in sorted(_fingerprints(key))[:MAX_SHINGLES] if h not in stop_shingles]
+    if not hashes:
+        return None
+    # Each shingle's posting list is read up to STOP_SHINGLE + 1 rows: the work per statement stays
+    # bounded however many quotes share a common phrase (a grouped count over whole lists made
+    # ingest slow down as the database grew).
+    postings: dict[int, list[int]] = {}
+    for start in range(0, len(hashes), UNION_TERMS):
+        chunk = hashes[start:start + UNION_TERMS]
+        sql = " union all ".join([_POSTING] * len(chunk))
+        for shingle, quote in db.conn.execute(sql, chunk):
+            postings.setdefault(shingle, []).append(quote)
+    if len(stop_shingles) > MAX_REMEMBERED_STOPS:  # memory stays bounded on any corpus; they are found again
+        stop_shingles.clear()
+    stop_shingles.update(h for h, quotes_ in postings.items() if len(quotes_) > STOP_SHINGLE)
+    shared = Counter(q for quotes_ in postings.values() if len(quotes_) <= STOP_SHINGLE for q in quotes_)
+    if not shared:
+        return None
+    top = sorted(shared, key=lambda q: (-shared[q], q))[:MAX_CANDIDATES]
+    keys = dict(db.conn.execute(f"select id, text_key from quotes where id in ({','.join('?' * len(top))})", top))
     mine = _grams(key)
     best, best_score = None, MIN_SHARED
-    for quote in candidates:
-        theirs = _grams(text_keys.get(quote) or "")
+    for quote in top:
+        theirs = _grams(keys.get(quote) or "")
         common = len(mine & theirs)
         # Most of the shorter text's shingles must be shared before the (slow) word alignment is
         # worth running: a common phrase shared by unrelated quotes stops here.
@@ -248,7 +162,7 @@ def _best_match(tokens: list[str], key: str, candidates: list[int], text_keys: d
         if common >= 0.95 * possible:  # nearly every shingle of the shorter text shared: the words are there, in order
             score = 1.0
         else:
-            words = (text_keys.get(quote) or "").split()
+            words = (keys.get(quote) or "").split()
             # The words aligned in order are among the words both texts have: when even those are
             # too few to win, the alignment cannot win either.
             ceiling = _words_in_common(tokens, words)
@@ -270,26 +184,7 @@ def _words_in_common(a: list[str], b: list[str]) -> float:
     return sum((Counter(shorter) & Counter(longer)).values()) / len(shorter)
 
 
-# Lists go in as one JSON array, so each query is prepared once whatever the article holds.
-_JSON_TEXTS = json.JSONEncoder(ensure_ascii=False)  # made once: json.dumps with options makes one per call
-
-
-def _json_ints(values) -> str:
-    return "[" + ",".join(map(str, values)) + "]"
-
-
-def _json_pairs(pairs) -> str:
-    return "[" + ",".join(f"[{a},{b}]" for a, b in pairs) + "]"
-
-
-_QUOTES_BY_KEY = ("select text_key, min(id) from quotes where text_key in (select value from json_each(?)) "
-                  "group by text_key")
-# A fingerprint's first STOP_SHINGLE + 1 quotes: those up to the one at that place, if any.
-_POSTINGS = ("select fingerprint.value, quote_shingles.quote_id from json_each(?) as fingerprint "
-             "join quote_shingles on quote_shingles.shingle = fingerprint.value and quote_shingles.quote_id <= "
-             "coalesce((select quote_id from quote_shingles where shingle = fingerprint.value order by quote_id "
-             f"limit 1 offset {STOP_SHINGLE}), {2 ** 63 - 1})")
-_TEXT_KEYS = "select id, text_key from quotes where id in (select value from json_each(?))"
+_POSTING = f"select * from (select shingle, quote_id from quote_shingles where shingle = ? limit {STOP_SHINGLE + 1})"
 
 
 @lru_cache(maxsize=4096)
@@ -307,11 +202,26 @@ def quote_for(db: Database, statement: Statement, stop_shingles: set[int] | None
 
 def match_or_create(db: Database, statement: Statement, stop_shingles: set[int] | None = None,
                     own_row: dict | None = None) -> tuple[int | None, bool]:
-    """(quote id, whether it was created) for one statement: ``QuoteMatcher.match`` on its own."""
-    matcher = QuoteMatcher(db, [statement], stop_shingles)
-    result = matcher.match(statement, own_row)
-    matcher.write_fingerprints()
-    return result
+    """(quote id, whether it was created) for a statement. ``own_row`` (the statement's
+    ``quote_values`` columns) lets a new quote be written with its numbers at once: a quote
+    reported by this one statement needs no ``refresh_quotes``."""
+    tokens = quote_tokens(statement.text, statement.kind)
+    if tokens is None:
+        return None, False
+    key = " ".join(tokens)
+    quote = _exact_quote(db, key)
+    if quote is not None:
+        return quote, False  # the same words: its shingles are indexed already
+    quote = _similar_quote(db, tokens, key, set() if stop_shingles is None else stop_shingles)
+    created = quote is None
+    if created:
+        values = quote_values([own_row]) if own_row else {"text": quoted_words(statement.text, statement.kind)}
+        values["text_key"] = key
+        quote = insert_rows(db, "quotes", [values])
+    # plain SQL on the per-statement path: sqlite-utils' insert_all introspects the table each call
+    db.conn.executemany("insert or ignore into quote_shingles (shingle, quote_id) values (?, ?)",
+                        [(s, quote) for s in _fingerprints(key)])
+    return quote, created
 
 
 def unlink_article(db: Database, article_id: int) -> None:
@@ -358,8 +268,7 @@ def add_statements(db: Database, article_id: int, published: str | None, rows: l
     quote's stored row and counts read from the (quote_id, speaker_id) and (quote_id, source_id)
     indexes, never from every earlier statement: a quote reported by hundreds of articles costs
     what a new one does. ``created``: quotes this article created, whose row was written with
-    their first statement here (``match_or_create``), so only the later ones are added. The
-    article's quotes are read together: their rows, then all their counts in one query."""
+    their first statement here (``match_or_create``), so only the later ones are added."""
     joined: dict[int, list[dict]] = {}
     for row in rows:
         if row["quote_id"] is not None:
@@ -373,60 +282,21 @@ def add_statements(db: Database, article_id: int, published: str | None, rows: l
     marks = ",".join("?" * len(ids))
     current = {row["id"]: row for row in select_rows(db, f"select * from quotes where id in ({marks})", ids)}
     seen = (published is None, (published or "")[:10], article_id)
-    counted: dict[str, set[tuple[int, int]]] = {"source_id": set(), "speaker_id": set()}
     for quote in ids:
-        counted["source_id"].update((quote, r["source_id"]) for r in joined[quote] if r["source_id"] is not None)
-        counted["speaker_id"].update((quote, r["speaker_id"]) for r in joined[quote] if r["speaker_id"] is not None)
-        if current[quote]["speaker_id"] is not None:
-            counted["speaker_id"].add((quote, current[quote]["speaker_id"]))
-    counts = _counts(db, counted)
-    updates = [(quote, _joined_values(quote, current[quote], joined[quote], seen, quote not in created, counts))
-               for quote in ids]
-    # Equally frequent speakers: the one reported first leads. A new speaker can make the quote contested.
-    tied = {(quote, speaker) for quote, (_, leaders, _) in updates if len(leaders) > 1 for speaker in leaders}
-    first_seen = _first_seen_of_speakers(db, tied)
-    people = _people_of(db, [quote for quote, (_, _, recheck) in updates if recheck])
-    for quote, (values, leaders, recheck) in updates:
-        if leaders:
-            values["speaker_id"] = min(leaders, key=lambda speaker: first_seen.get((quote, speaker), ""))
-        values["speaker_count"] = values.pop("speaker_count")  # the columns in quote_values' order
-        values["contested"] = int(_contested(people.get(quote, []))) if recheck else current[quote]["contested"]
         old = current[quote]
+        values = _joined_values(db, quote, old, joined[quote], seen, quote not in created)
         changed = {c: v for c, v in values.items() if old[c] != v}
         if changed:
             update_row(db, "quotes", quote, changed)
 
 
-def _counts(db: Database, counted: dict[str, set[tuple[int, int]]]) -> dict[tuple[str, int, int], int]:
-    """Statements per (quote, outlet) and per (quote, speaker), each counted on its index."""
-    counts = {}
-    for column, pairs in counted.items():
-        if pairs:
-            for quote, value, n in db.conn.execute(_COUNTS.format(column=column), [_json_pairs(sorted(pairs))]):
-                counts[column, quote, value] = n
-    return counts
+def _count(db: Database, quote: int, column: str, value: int) -> int:
+    return db.conn.execute(f"select count(*) from statements where quote_id = ? and {column} = ?",
+                           [quote, value]).fetchone()[0]
 
 
-def _first_seen_of_speakers(db: Database, pairs) -> dict[tuple[int, int], str]:
-    if not pairs:
-        return {}
-    return {(quote, speaker): seen for quote, speaker, seen in db.conn.execute(
-        _FIRST_SEEN_OF_SPEAKERS, [_json_pairs(sorted(pairs))])}
-
-
-def _people_of(db: Database, quote_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
-    """The (name, type) of every speaker each quote's statements name."""
-    people: dict[int, list[tuple[str, str]]] = {}
-    if quote_ids:
-        for quote, name, kind in db.conn.execute(_PEOPLE_OF_QUOTES, [_json_ints(quote_ids)]):
-            people.setdefault(quote, []).append((name, kind))
-    return people
-
-
-def _joined_values(quote: int, old: dict, rows: list[dict], seen: tuple, new_article: bool,
-                   counts: dict[tuple[str, int, int], int]) -> tuple[dict, list[int], bool]:
-    """The columns of ``quote_values`` after ``rows`` joined, but for the speaker: (values, the
-    speakers with the most statements, whether a new speaker may have made the quote contested)."""
+def _joined_values(db: Database, quote: int, old: dict, rows: list[dict], seen: tuple, new_article: bool) -> dict:
+    """The columns of ``quote_values`` after ``rows`` joined."""
     values = {"statement_count": old["statement_count"] + len(rows)}
     if new_article:  # an article's statements are stored once (replacing one unlinks it first)
         values["article_count"] = old["article_count"] + 1
@@ -434,43 +304,43 @@ def _joined_values(quote: int, old: dict, rows: list[dict], seen: tuple, new_art
             values["first_seen"], values["first_article_id"] = seen[1] or None, seen[2]
     sources = Counter(r["source_id"] for r in rows if r["source_id"] is not None)
     values["outlet_count"] = old["outlet_count"] + sum(
-        1 for source, n in sources.items() if counts["source_id", quote, source] == n)
+        1 for source, n in sources.items() if _count(db, quote, "source_id", source) == n)
     text = min([old["text"], *(quoted_words(r["text"], r["kind"]) for r in rows)], key=_canonical_order)
     values["text"], values["text_key"] = text, " ".join(normalize(text))
     # The speaker most statements name: only the ones that gained statements can overtake it.
     gained = Counter(r["speaker_id"] for r in rows if r["speaker_id"] is not None)
-    totals = {speaker: counts["speaker_id", quote, speaker] for speaker in gained}
+    totals = {speaker: _count(db, quote, "speaker_id", speaker) for speaker in gained}
     newcomers = [speaker for speaker, n in gained.items() if totals[speaker] == n]
     if old["speaker_id"] is not None and old["speaker_id"] not in totals:
-        totals[old["speaker_id"]] = counts["speaker_id", quote, old["speaker_id"]]
-    leaders = []
+        totals[old["speaker_id"]] = _count(db, quote, "speaker_id", old["speaker_id"])
     if totals:
         most = max(totals.values())
         leaders = [speaker for speaker, n in totals.items() if n == most]
+        if len(leaders) > 1:  # equally frequent: the one reported first
+            leaders.sort(key=lambda speaker: db.conn.execute(_FIRST_SEEN_OF_SPEAKER, [quote, speaker]).fetchone()[0])
+        values["speaker_id"] = leaders[0]
     values["speaker_count"] = old["speaker_count"] + len(newcomers)
-    return values, leaders, bool(newcomers) and not old["contested"]
+    values["contested"] = old["contested"]
+    if newcomers and not old["contested"]:
+        people = [(r["name"], r["type"]) for r in select_rows(
+            db, "select name, type from speakers where id in (select distinct speaker_id from statements "
+                "where quote_id = ?)", [quote])]
+        values["contested"] = int(_contested(people))
+    return values
 
 
 # When a statement was first reported, as one string that sorts like quote_values' seen():
 # undated last, then by date, article and statement (char(1) sorts before any character of a date).
 _SEEN = ("min((articles.published is null) || char(1) || coalesce(substr(articles.published, 1, 10), '') || char(1) "
          "|| printf('%012d', statements.article_id) || char(1) || printf('%012d', statements.id))")
-# (quote, value) pairs go in as one JSON array of pairs, so each query is prepared once.
-_PAIRS = "(select json_extract(value, '$[0]') as quote, json_extract(value, '$[1]') as value from json_each(?)) as pair"
-_COUNTS = ("select pair.quote, pair.value, (select count(*) from statements where statements.quote_id = pair.quote "
-           "and statements.{column} = pair.value) from " + _PAIRS)
-_FIRST_SEEN_OF_SPEAKERS = (f"select pair.quote, pair.value, (select {_SEEN} from statements join articles on "
-                           f"articles.id = statements.article_id where statements.quote_id = pair.quote and "
-                           f"statements.speaker_id = pair.value) from " + _PAIRS)
-_PEOPLE_OF_QUOTES = ("select named.quote_id, speakers.name, speakers.type from (select distinct quote_id, speaker_id "
-                     "from statements where quote_id in (select value from json_each(?))) as named "
-                     "join speakers on speakers.id = named.speaker_id")
 _FROM = ("from statements join articles on articles.id = statements.article_id "
          "where statements.quote_id in ({marks})")
 _TOTALS = (f"select statements.quote_id, count(*) as statement_count, count(distinct statements.article_id) as "
            f"article_count, count(distinct statements.source_id) as outlet_count, {_SEEN} as seen "
            f"{_FROM} group by statements.quote_id")
 _VARIANTS = "select distinct quote_id, text, kind from statements where quote_id in ({marks})"
+_FIRST_SEEN_OF_SPEAKER = (f"select {_SEEN} from statements join articles on articles.id = statements.article_id "
+                          f"where statements.quote_id = ? and statements.speaker_id = ?")
 _SPEAKERS = (f"select statements.quote_id, statements.speaker_id, speakers.name as speaker, speakers.type as "
              f"speaker_type, count(*) as statements, {_SEEN} as seen "
              f"{_FROM.replace('where', 'join speakers on speakers.id = statements.speaker_id where')} "

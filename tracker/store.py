@@ -232,10 +232,8 @@ def _store_article(db: Database, article: Article, statements: list[Statement], 
                                      for tag in article.tags], ignore=True)
     tags_json = json.dumps(article.tags, ensure_ascii=False) if article.tags else None
     created: set[int] = set()
-    matcher = quotes.QuoteMatcher(db, statements, cache.stop_shingles)  # the article's quote lookups at once
     rows = [statement_row(db, statement, article_id, row["source_id"], tags_json, extractor_version, cache,
-                          article.published, created, matcher) for statement in statements]
-    matcher.write_fingerprints()
+                          article.published, created) for statement in statements]
     insert_rows(db, "statements", rows, one_statement=True)  # one statement journal per article
     speakers.record_roles(db, article_id, article.published, statements, [r["speaker_id"] for r in rows])
     quotes.add_statements(db, article_id, article.published, rows, created)
@@ -244,11 +242,8 @@ def _store_article(db: Database, article: Article, statements: list[Statement], 
 
 def statement_row(db: Database, statement: Statement, article_id: int, source: int | None,
                   tags_json: str | None, extractor_version: str, cache: StoreCache | None = None,
-                  published: str | None = None, created_quotes: set[int] | None = None,
-                  matcher: quotes.QuoteMatcher | None = None) -> dict:
-    """The statements row; ``created_quotes`` collects the quotes this statement was the first to report.
-    ``matcher`` holds the quote lookups of the statement's article (its fingerprints are written by
-    the caller); without one, the statement's quote is matched and written on its own."""
+                  published: str | None = None, created_quotes: set[int] | None = None) -> dict:
+    """The statements row; ``created_quotes`` collects the quotes this statement was the first to report."""
     row = {
         "article_id": article_id,
         "speaker_id": speaker_id(db, statement, cache),
@@ -274,10 +269,7 @@ def statement_row(db: Database, statement: Statement, article_id: int, source: i
     own = {"id": 0, "text": statement.text, "kind": statement.kind, "speaker_id": row["speaker_id"],
            "article_id": article_id, "source_id": source, "published": published[:10] if published else None,
            "speaker": statement.speaker, "speaker_type": statement.speaker_type}
-    if matcher is not None:
-        quote, created = matcher.match(statement, own)
-    else:
-        quote, created = quotes.match_or_create(db, statement, cache.stop_shingles if cache else None, own)
+    quote, created = quotes.match_or_create(db, statement, cache.stop_shingles if cache else None, own)
     if created and created_quotes is not None:
         created_quotes.add(quote)
     row["quote_id"] = quote
