@@ -521,15 +521,16 @@ def write_report(results: dict, scale: str, out: Path) -> None:
         "the batch changed to a temporary file (122 page writes, about 500 KB, per article); writing the batch "
         "first thing in its transaction and rolling that back on failure removed them. Running the word "
         "alignment only when it can win, skipping Unicode normalization for ASCII text and one INSERT for an "
-        "article's statements took the store step from 11.6 to STORE_INSTRUCTIONS million instructions per "
-        "article, and from STORE_CPU ms of CPU per article (the same 2,000 articles stored by both versions in "
-        "one process, batch by batch in turn).",
-        "- What is left, per article: about half SQLite's own work (the statements row and its 9 indexes, under "
-        "the statement journal the claims trigger needs, 0.37 ms; 35 fingerprint rows, 0.13 ms; tokenizing for "
-        "the full-text indexes, 0.14 ms; the commit and the WAL, 0.13 ms; new quotes, 0.07 ms) and half Python "
-        "(quote matching, about a third of it: hashing the fingerprints of new texts, ranking candidates; "
-        "building rows; bringing quotes up to date; the speaker memo). Extraction (pure Python, about 3.5 ms "
-        "per article) bounds one process: 250 articles/s would need extraction and storing together under 4 ms.",
+        "article's statements took the store step from 11.6 to 9.8 million instructions per "
+        "article, and its CPU time down by 15-18% (the same 2,000 articles stored by both versions in one "
+        "process, batch by batch in turn: 4.3 -> 3.5 ms per article on the loaded machine).",
+        "- What is left, per article: 4.3 of the 9.8 million instructions are SQLite's own work (by time: the "
+        "statements rows and their 9 indexes, under the statement journal the claims trigger needs, about a "
+        "quarter of it; then the 35 fingerprint rows, tokenizing for the full-text indexes, the commit and the "
+        "WAL, new quotes) and the rest Python (quote matching: hashing the fingerprints of new texts, ranking "
+        "candidates, about a third; building rows; bringing quotes up to date; the speaker memo). Extraction "
+        "(pure Python, about 3.5 ms per article) bounds one process: 250 articles/s would need extraction and "
+        "storing together under 4 ms.",
         "- Tried and not kept: looking an article's quotes up together (one query each for stored quotes with "
         "the same words, the postings of all their fingerprints and the candidates' words, JSON arrays through "
         "json_each; the quote counts in one query per article): 52 -> 27 SQLite calls per article, but 5% more "
