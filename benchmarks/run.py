@@ -406,7 +406,7 @@ def write_report(results: dict, scale: str, out: Path) -> None:
         f"| read (JSON Lines -> Article) | {ip['read_ms_per_article']:.2f} | {fmt(1000 / ip['read_ms_per_article'])} |",
         f"| extract (tracker's rules) | {ip['extract_ms_per_article']:.2f} | {fmt(ip['extract_articles_per_s'])} |",
         f"| baseline: one regular-expression pass for quotes and reporting verbs | {ip['regex_ms_per_article']:.3f} | {fmt(1000 / ip['regex_ms_per_article'])} |",
-        f"| store (tracker: 200 articles to a transaction, lookups, quote matching per article, indexes, full-text rows added per batch) | {ip['store_ms_per_article']:.2f} | {fmt(ip['store_articles_per_s'])} |",
+        f"| store (tracker: 200 articles to a transaction, lookups, quote matching, indexes, full-text rows added per batch) | {ip['store_ms_per_article']:.2f} | {fmt(ip['store_articles_per_s'])} |",
         f"| baseline: the same rows with bare sqlite3 executemany (one transaction, no index, no FTS) | {ip['bare_insert_ms_per_article']:.3f} | {fmt(ip['bare_insert_articles_per_s'])} |",
         "",
         f"Extraction is {ip['extract_ms_per_article'] / ip['regex_ms_per_article']:.0f}x a bare regular-expression pass and "
@@ -538,7 +538,9 @@ def write_report(results: dict, scale: str, out: Path) -> None:
         "the statements of a whole batch in one INSERT, with the quote counts of rows not "
         "yet written kept in memory (same database, no faster: 0.49 -> 0.47 ms per article for that insert; "
         "its statement journal outgrows memory and goes to a temporary file), "
-        "`PRAGMA temp_store = MEMORY` (several times slower: SQLite's in-memory journal), "
+        "`PRAGMA temp_store = MEMORY` (several times slower: SQLite's in-memory journal), one INSERT ... "
+        "SELECT FROM json_each per article instead of executemany (no faster: JSON encoding costs what the "
+        "journal saved), "
         "batches of 1,000 articles or 5 seconds (5-10% faster in one process, no faster with --workers 2: the "
         "writer's longer commits leave the workers idle), writing each batch in a thread while the next is "
         "extracted (slower on these 2 shared cores: the writer waits for the interpreter lock after every "
