@@ -195,3 +195,58 @@ _SHARED = {}
 
 def shared(key):
     return _SHARED.setdefault(key, StoreCache())
+
+
+@pytest.mark.parametrize("whole_transaction", [True, False])
+def test_a_failed_article_undoes_only_what_the_batch_wrote(tmp_path, monkeypatch, whole_transaction):
+    """First thing in its transaction (as WriteBatch writes) a failed batch is undone by rolling the
+    transaction back; inside a transaction that already holds other writes, by a savepoint, which
+    keeps those writes. Either way the other articles are stored again, each whole."""
+    folder = tmp_path / "articles"
+    write_articles(folder, 4)
+    items = [(article, extract(article)) for path in sorted(folder.iterdir()) for article in read_file(path)]
+    real = store._store_article
+
+    def fail_on_the_second(db, article, *args, **kwargs):
+        outcome = real(db, article, *args, **kwargs)
+        if article.path == items[1][0].path:
+            raise RuntimeError("simulated failure")
+        return outcome
+
+    monkeypatch.setattr(store, "_store_article", fail_on_the_second)
+    db = open_database(tmp_path / "t.db")
+    ensure_schema(db)
+    db.conn.execute("BEGIN IMMEDIATE")
+    if not whole_transaction:
+        db.conn.execute("insert into tags (name) values ('written before')")
+    outcomes = store.store_articles(db, items, "v", StoreCache(), whole_transaction=whole_transaction)
+    db.conn.execute("COMMIT")
+    assert [type(o).__name__ if isinstance(o, Exception) else o for o in outcomes] == [
+        "added", "RuntimeError", "added", "added"]
+    assert db["articles"].count == 3
+    assert [r["name"] for r in db.query("select name from tags where name = 'written before'")] == (
+        [] if whole_transaction else ["written before"])
+    db.close()
+    assert check_consistent(tmp_path / "t.db") == 3
+
+
+def test_rows_in_one_statement_are_the_rows_of_many(tmp_path):
+    """insert_rows(one_statement=True): the same rows and ids as one INSERT per row, however many
+    statements SQLite's limit on bound parameters cuts them into."""
+    from tracker.database import MAX_PARAMETERS, insert_rows
+
+    columns = {f"c{i}": int for i in range(22)}
+    rows = [{f"c{i}": n * 100 + i for i in range(22)} for n in range(3 * MAX_PARAMETERS // 22 + 5)]
+    one, many = Database(tmp_path / "one.db"), Database(tmp_path / "many.db")
+    for db in (one, many):
+        db["t"].create({"id": int, **columns}, pk="id")
+    insert_rows(one, "t", rows, one_statement=True)
+    insert_rows(many, "t", rows)
+    assert list(one.query("select * from t order by id")) == list(many.query("select * from t order by id"))
+    assert one["t"].count == len(rows)
+    single = Database(tmp_path / "single.db")
+    single["s"].create({"id": int, "name": str}, pk="id")
+    assert insert_rows(single, "s", [{"name": "a"}]) == 1
+    insert_rows(single, "s", [{"name": "b"}, {"name": "c"}], one_statement=True)
+    insert_rows(single, "s", [{"name": "d"}, {"name": "e"}])
+    assert [r["name"] for r in single.query("select name from s order by id")] == ["a", "b", "c", "d", "e"]

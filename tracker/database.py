@@ -15,11 +15,15 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 from sqlite_utils import Database
 
 BUSY_TIMEOUT_SECONDS = 60.0
+MAX_PARAMETERS = 999  # bound parameters per statement in any SQLite build (SQLITE_MAX_VARIABLE_NUMBER)
 
 
 def open_database(path: str | Path) -> Database:
@@ -57,8 +61,10 @@ class WriteBatch:
     transaction. Fewer commits and savepoints save rewriting the same index pages, and the
     full-text indexes flush what they hold at every savepoint. ``write`` (tracker/store.py
     ``store_articles``) keeps each article whole or not at all and returns one result per
-    article: what ``done`` is told. A crash loses at most the batch not yet committed, never part
-    of an article, and the next run stores those articles again.
+    article: what ``done`` is told. It runs first thing in the transaction (right after BEGIN
+    IMMEDIATE), so it may undo what it wrote by rolling back and beginning a new transaction. A
+    crash loses at most the batch not yet committed, never part of an article, and the next run
+    stores those articles again.
 
         with WriteBatch(db, write) as batch:
             for article in articles:
@@ -140,16 +146,36 @@ def update_row(db: Database, table: str, pk: int, values: dict) -> None:
     db.conn.execute(f"update [{table}] set {', '.join(f'[{c}] = ?' for c in values)} where id = ?", [*values.values(), pk])
 
 
-def insert_rows(db: Database, table: str, rows: list[dict], ignore: bool = False) -> int | None:
+@lru_cache(maxsize=256)
+def _insert_sql(table: str, columns: tuple[str, ...], ignore: bool) -> tuple[str, str]:
+    """The start of an INSERT for these columns, and one row's placeholders."""
+    head = f"insert {'or ignore ' if ignore else ''}into [{table}] ({', '.join(f'[{c}]' for c in columns)}) values "
+    return head, f"({', '.join('?' * len(columns))})"
+
+
+def insert_rows(db: Database, table: str, rows: list[dict], ignore: bool = False,
+                one_statement: bool = False) -> int | None:
     """Plain executemany for the per-article inserts (sqlite-utils' insert_all introspects the
     table on every call, which cost more than the insert itself); the schema is ensure_schema's.
-    Returns the new row's id when one row is inserted."""
+    Returns the new row's id when one row is inserted.
+
+    ``one_statement``: all rows in one INSERT with many VALUES rows instead (same rows, same
+    order, same ids), for a table with an insert trigger. Inside a transaction, an insert that
+    fires a trigger (which may abort on a foreign key) runs under a statement journal: every page
+    it touches is first copied there, once per statement. One statement for an article's rows
+    copies each page once instead of once per row."""
     if not rows:
         return None
-    columns = list(rows[0])
-    sql = (f"insert {'or ignore ' if ignore else ''}into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-           f"values ({', '.join('?' * len(columns))})")
+    columns = tuple(rows[0])
+    head, row_marks = _insert_sql(table, columns, ignore)
+    values = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)  # in column order
     if len(rows) == 1:
-        return db.conn.execute(sql, [rows[0][c] for c in columns]).lastrowid
-    db.conn.executemany(sql, [[r[c] for c in columns] for r in rows])
+        return db.conn.execute(head + row_marks, values(rows[0])).lastrowid
+    if one_statement:
+        per_statement = max(1, MAX_PARAMETERS // len(columns))
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start:start + per_statement]
+            db.conn.execute(head + ", ".join([row_marks] * len(chunk)), list(chain.from_iterable(map(values, chunk))))
+        return None
+    db.conn.executemany(head + row_marks, map(values, rows))
     return None

@@ -104,8 +104,9 @@ def add_to_batch(batch: WriteBatch, article: Article, statements: list[Statement
 
 
 def writer(db: Database, cache: StoreCache) -> Callable[[list], list]:
-    """What a WriteBatch calls to store its pending (article, statements) pairs."""
-    return lambda items: store_articles(db, items, EXTRACTOR_VERSION, cache)
+    """What a WriteBatch calls to store its pending (article, statements) pairs: first thing in
+    the batch's transaction, so a failed article can undo the batch by rolling the transaction back."""
+    return lambda items: store_articles(db, items, EXTRACTOR_VERSION, cache, whole_transaction=True)
 
 
 def ingest_paths(db: Database, paths: Iterable[str | Path], fmt: str | None = None,

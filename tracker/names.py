@@ -37,9 +37,23 @@ INITIAL = "first name given as an initial"
 SURNAME_ONLY = "surname only"
 
 
+class _WithoutCombining(dict):
+    """A str.translate table that drops combining marks, filled in as code points are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_COMBINING = _WithoutCombining()
+
+
 def fold(text: str) -> str:
+    if text.isascii():  # nothing to decompose: only the case folds
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
+    return decomposed.translate(_WITHOUT_COMBINING).casefold().replace("’", "'")
 
 
 @lru_cache(maxsize=65536)  # the same names come back in every article

@@ -65,9 +65,11 @@ def normalize(text: str) -> list[str]:
 
 @lru_cache(maxsize=16384)  # a quote's variants are normalized again each time it is refreshed
 def _normalized(text: str) -> tuple[str, ...]:
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    if not text.isascii():  # ASCII is its own NFKC form and has no curly marks
+        text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
     text = ELLIPSIS.sub(" ", fold(text))
-    return tuple(w.replace("'", "") for w in WORD.findall(text.replace("_", " ")))
+    words = WORD.findall(text.replace("_", " "))
+    return tuple(w.replace("'", "") for w in words) if "'" in text else tuple(words)
 
 
 def quote_tokens(text: str, kind: str) -> list[str] | None:
@@ -78,22 +80,23 @@ def quote_tokens(text: str, kind: str) -> list[str] | None:
     return tokens if len(tokens) >= MIN_QUOTE_WORDS else None
 
 
-@lru_cache(maxsize=4096)  # one statement's words are looked up, then indexed
 def _hashes_in_order(text_key: str) -> tuple[int, ...]:
-    words = text_key.split()
-    return tuple(int.from_bytes(hashlib.blake2b(" ".join(words[i:i + SHINGLE]).encode(), digest_size=8).digest(),
-                                "big", signed=True) for i in range(len(words) - SHINGLE + 1))
+    words = [word.encode() for word in text_key.split()]
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    return tuple(from_bytes(blake2b(b" ".join(words[i:i + SHINGLE]), digest_size=8).digest(), "big", signed=True)
+                 for i in range(len(words) - SHINGLE + 1))
 
 
-def _fingerprints(text_key: str) -> set[int]:
+@lru_cache(maxsize=4096)  # one statement's words are looked up, then indexed
+def _fingerprints(text_key: str) -> frozenset[int]:
     """The shingles stored and looked up for a text, winnowed (Schleimer, Wilkerson and Aiken
     2003): the smallest hash of every WINNOW consecutive shingles. Two texts that share a run of
     SHINGLE + WINNOW - 1 words (6, the shortest quote) share that run's smallest hash, and both
     keep it: about half the rows and lookups of using every shingle, nothing missed."""
     hashes = _hashes_in_order(text_key)
     if len(hashes) <= WINNOW:
-        return {min(hashes)} if hashes else set()
-    return {min(hashes[i:i + WINNOW]) for i in range(len(hashes) - WINNOW + 1)}
+        return frozenset([min(hashes)] if hashes else [])
+    return frozenset(map(min, *(hashes[i:] for i in range(WINNOW))))  # the minimum of each window
 
 
 PREFILTER = 0.5  # shared shingles / the shorter text's shingles, before aligning words
@@ -156,11 +159,29 @@ def _similar_quote(db: Database, tokens: list[str], key: str, stop_shingles: set
         possible = max(1, min(len(mine), len(theirs)))
         if common < PREFILTER * possible:
             continue
-        # Nearly every shingle of the shorter text shared: the words are there, in order.
-        score = 1.0 if common >= 0.95 * possible else shared_fraction(tokens, (keys.get(quote) or "").split())
+        if common >= 0.95 * possible:  # nearly every shingle of the shorter text shared: the words are there, in order
+            score = 1.0
+        else:
+            words = (keys.get(quote) or "").split()
+            # The words aligned in order are among the words both texts have: when even those are
+            # too few to win, the alignment cannot win either.
+            ceiling = _words_in_common(tokens, words)
+            if ceiling < best_score or (best is not None and ceiling <= best_score):
+                continue
+            score = shared_fraction(tokens, words)
         if score >= best_score and (best is None or score > best_score):
             best, best_score = quote, score
+            if score == 1.0:  # a later candidate would have to score higher
+                break
     return best
+
+
+def _words_in_common(a: list[str], b: list[str]) -> float:
+    """How much of the shorter word list is in the longer, in any order: shared_fraction's ceiling."""
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if not shorter:
+        return 0.0
+    return sum((Counter(shorter) & Counter(longer)).values()) / len(shorter)
 
 
 _POSTING = f"select * from (select shingle, quote_id from quote_shingles where shingle = ? limit {STOP_SHINGLE + 1})"

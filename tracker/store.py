@@ -94,6 +94,8 @@ def find_existing(db: Database, article: Article) -> dict | None:
 
 def source_id(db: Database, article: Article, cache: StoreCache | None = None) -> int | None:
     name = article.source
+    if name and cache is not None and name in cache.sources:  # the outlet is known: no need for its domain
+        return cache.sources[name]
     domain = urlparse(article.url).netloc.lower().removeprefix("www.") if article.url else None
     if not name and domain:
         name = domain
@@ -138,20 +140,33 @@ def store_article(db: Database, article: Article, statements: list[Statement], e
 
 
 def store_articles(db: Database, items: list[tuple[Article, list[Statement]]], extractor_version: str,
-                   cache: StoreCache) -> list[str | Exception]:
+                   cache: StoreCache, whole_transaction: bool = False) -> list[str | Exception]:
     """Store (article, statements) pairs in the open transaction, each whole or not at all; one
-    result per pair: its outcome, or the exception that kept it out. All go in under one
-    savepoint; only if one fails is that undone and each stored again under its own."""
+    result per pair: its outcome, or the exception that kept it out. All go in together; only if
+    one fails is that undone and each stored again under its own savepoint.
+
+    ``whole_transaction``: the open transaction holds nothing else (a WriteBatch writes first
+    thing after BEGIN IMMEDIATE), so a failure is undone by rolling it back and beginning another.
+    Otherwise the pairs go in under a savepoint, and SQLite first copies every page they change
+    to a temporary file in case it is rolled back to: about 120 page writes per article, which
+    are only ever read if an article fails."""
     conn = db.conn
-    conn.execute("SAVEPOINT articles")
+    if not whole_transaction:
+        conn.execute("SAVEPOINT articles")
     try:
         outcomes: list[str | Exception] = [_store_article(db, a, s, extractor_version, cache) for a, s in items]
     except Exception:
-        _undo(conn, "articles")
+        if whole_transaction:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            conn.execute("BEGIN IMMEDIATE")
+        else:
+            _undo(conn, "articles")
         cache.rollback()
         outcomes = [_store_alone(db, article, statements, extractor_version, cache) for article, statements in items]
     else:
-        conn.execute("RELEASE articles")
+        if not whole_transaction:
+            conn.execute("RELEASE articles")
         cache.commit()
     index_new_rows(db)  # in the caller's transaction: committed with the rows or not at all
     return outcomes
@@ -219,7 +234,7 @@ def _store_article(db: Database, article: Article, statements: list[Statement], 
     created: set[int] = set()
     rows = [statement_row(db, statement, article_id, row["source_id"], tags_json, extractor_version, cache,
                           article.published, created) for statement in statements]
-    insert_rows(db, "statements", rows)
+    insert_rows(db, "statements", rows, one_statement=True)  # one statement journal per article
     speakers.record_roles(db, article_id, article.published, statements, [r["speaker_id"] for r in rows])
     quotes.add_statements(db, article_id, article.published, rows, created)
     return outcome
