@@ -104,7 +104,9 @@ def _is_cap(token: Token) -> bool:
     """is_capitalized() of the token's text, inlined (token.is_cap differs for a few letters such as 'ǅ')."""
     word = token.text
     first = word[:1]
-    return first.isupper() or (first in "abdeilmov" and len(word) > 2 and NAME_PREFIX.match(word) is not None)
+    # (a prefixed name has a capital further on: a word equal to its lower case has none)
+    return first.isupper() or (first in "abdeilmov" and len(word) > 2 and token.lower != word
+                               and NAME_PREFIX.match(word) is not None)
 
 
 def _possessive(token: Token) -> str | None:

@@ -59,7 +59,8 @@ class Token(NamedTuple):
 def make_token(text: str, start: int, end: int) -> Token:
     lower = text.lower()
     # is_capitalized(), inlined
-    cap = text[0] != lower[0] or (lower[0] in "abdeilmov" and len(text) > 2 and NAME_PREFIX.match(text) is not None)
+    # (a prefixed name, "al-Assad", has a capital further on: a word equal to its lower case has none)
+    cap = text[0] != lower[0] or (text != lower and lower[0] in "abdeilmov" and len(text) > 2 and NAME_PREFIX.match(text) is not None)
     return _new_token(Token, (text, start, end, lower, cap))
 
 
@@ -90,7 +91,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             lower = word.lower()
             first = lower[0]
             append(new(Token, (word, word_start, position, lower, word[0] != first or (
-                first in "abdeilmov" and len(word) > 2 and prefix(word) is not None))))
+                word != lower and first in "abdeilmov" and len(word) > 2 and prefix(word) is not None))))
     return tokens
 
 
