@@ -67,10 +67,19 @@ def make_token(text: str, start: int, end: int) -> Token:
 _new_token = tuple.__new__
 
 
-# TOKEN with the characters it skips (only whitespace and "_" match none of its branches) in
-# front: findall() then hands over (gap, word) pairs that tile the text, so offsets are sums of
-# lengths and no match object is made per word.
-_GAP_AND_TOKEN = re.compile(r"([\s_]*)(" + TOKEN.pattern + ")")
+# TOKEN with the characters it skips in front (whitespace and "_", which match none of its
+# branches, and the invisible characters, which make no token): findall() then hands over
+# (gap, word) pairs that tile the text, so offsets are sums of lengths and no match object is
+# made per word. Two branches come first that find what TOKEN finds, only sooner: a plain ASCII
+# word (letters up to a character that could not go on a word) and an ASCII punctuation mark
+# (never the start of a word or a number). The regex engine checks ASCII ranges in a bitmap,
+# and the Unicode categories of \w and \d in its tables: most words never get that far.
+_INVISIBLE_CLASS = "".join(sorted(INVISIBLE))
+_GAP_AND_TOKEN = re.compile(
+    r"([\s_" + _INVISIBLE_CLASS + r"]*)("
+    r"[a-zA-Z]++(?![\w'’.\-])"
+    r"|[!-/:-@\[-^`{-~’“”]"
+    r"|" + TOKEN.pattern.replace(r"|[^\w\s]", r"|[^\w\s" + _INVISIBLE_CLASS + "]") + ")")
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -87,7 +96,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             word_end = position - 1
             append(make_token(word[:-1], word_start, word_end))
             append(new(Token, (".", word_end, position, ".", False)))
-        elif word not in INVISIBLE:  # zero-width spaces and joiners pasted from web pages
+        else:
             lower = word.lower()
             first = lower[0]
             append(new(Token, (word, word_start, position, lower, word[0] != first or (
