@@ -13,7 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 
 from .. import rules
 from ..models import Article
@@ -194,6 +195,7 @@ def _title_case(text: str) -> bool:
 
 
 _token_start = attrgetter("start")
+_token_is_cap = itemgetter(4)  # Token.is_cap, for map()
 
 
 def _index_starting_at(tokens: list[Token], start: int) -> int | None:
@@ -373,14 +375,20 @@ class ArticleExtractor:
         for number, (p_start, p_end) in enumerate(self.article.paragraphs):
             tokens = self._paragraph_tokens(number)  # already without the quoted words
             end = 0
-            for index in [i for i, t in enumerate(tokens) if t.is_cap]:  # where a run of names can start
+            for index in compress(count(), map(_token_is_cap, tokens)):  # where a run of names can start
                 if index < end:
                     continue  # inside the run before
-                end = index
+                end = index + 1
                 while end < len(tokens) and (tokens[end].is_cap or (
                         tokens[end].lower in ("de", "van", "von", "da", "del", "bin", "al") and end + 1 < len(tokens)
                         and tokens[end + 1].text[:1].isupper())):
                     end += 1
+                if end == index + 1:  # one word, most often a sentence's first
+                    token = tokens[index]
+                    if token.lower not in NOT_NAMES and self.entities.has_surname(token.text):
+                        # A surname met again: keeps its person the most recent one named.
+                        self.entities.mention_surname(token.text, token.start, self._is_subject(tokens, index, end))
+                    continue
                 run_words = [t.lower for t in tokens[index:end] if t.lower not in NOT_NAMES]
                 if len(run_words) >= 2 or (end - index == 2 and tokens[index].lower in ("mr.", "mrs.", "ms.", "dr.")):
                     after_the = tokens[index].lower == "the" or (index > 0 and tokens[index - 1].lower == "the")
@@ -424,10 +432,6 @@ class ArticleExtractor:
                         elif mention.kind == "name":
                             # "Mr. Kasich forcefully differed": a surname after an honorific is met again
                             self.entities.mention_surname(mention.name, mention.start, subject)
-                elif len(run_words) == 1 and end - index == 1 and self.entities.has_surname(tokens[index].text):
-                    # A surname met again: keeps its person the most recent one named.
-                    self.entities.mention_surname(tokens[index].text, tokens[index].start,
-                                                  self._is_subject(tokens, index, end))
 
     def _is_subject(self, tokens: list[Token], start: int, end: int) -> bool:
         before = tokens[start - 1].text if start else "."
