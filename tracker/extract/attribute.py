@@ -325,12 +325,24 @@ class ArticleExtractor:
                 continue  # "Dennis Brooks says: 'Just listen'" above a section is a headline
             if number in turns and self._transcript_turn(number, turns[number], quotes):
                 continue
-            if not quotes and not reports_speech(self.text, p_start, p_end):
-                continue  # nor will any of its sentences (they end before a space: the same word boundaries)
+            # Where the first cue word at or after a sentence's start begins (p_end: there is none).
+            # Sentences end before a space, so a word ends at a sentence's end exactly when it
+            # ends there in the paragraph: one search finds the cue of every sentence up to it.
+            cue_at = None
+            if not quotes:
+                cue = reports_speech(self.text, p_start, p_end)
+                if cue is None:
+                    continue  # nor will any of its sentences
+                cue_at = cue.start()
             for s_start, s_end in sentence_spans(self.text, p_start, p_end, quotes):
                 in_sentence = [q for q in quotes if s_start <= q.open_at < s_end] if quotes else quotes
-                if in_sentence or reports_speech(self.text, s_start, s_end):
-                    self._sentence(number, s_start, s_end, in_sentence)  # most sentences report nothing
+                if not in_sentence:
+                    if cue_at is None or cue_at < s_start:
+                        cue = reports_speech(self.text, s_start, p_end)
+                        cue_at = cue.start() if cue is not None else p_end
+                    if cue_at >= s_end:
+                        continue  # most sentences report nothing
+                self._sentence(number, s_start, s_end, in_sentence)
         self._fill_quote_chains()
         return sorted(self.found, key=lambda f: f.start)
 
