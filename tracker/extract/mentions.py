@@ -207,7 +207,7 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
         determiner = rest.pop(0).lower
     affiliation = None
     for index, token in enumerate(rest[:-1]):
-        owner = _possessive(token)
+        owner = _possessive(token) if token.text[-1] in "s'’" else None  # (most words: not a possessive)
         if owner:
             # The owner is one word or a proper name: "Mexico's", "the company's", "New York Times'".
             if index and not all(_is_cap(t) for t in rest[:index]):
@@ -217,7 +217,8 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
             break
     if not rest:
         return None
-    linker = next((i for i, t in enumerate(rest) if i > 0 and t.lower in ("of", "for", "at", "with")), None)
+    linker = next((i for i, t in enumerate(rest) if i > 0 and t.lower in ("of", "for", "at", "with")), None) \
+        if determiner else None  # (looked for only where it matters)
     if linker is not None and linker + 1 < len(rest) and not _is_cap(rest[linker - 1]) and determiner:
         # "the chief engineer of the port": the head comes before "of"; the whole is the role.
         head_mention = mention_from_tokens(tokens[: len(tokens) - len(rest) + linker], text)
@@ -441,7 +442,8 @@ def mention_ending_at(tokens: list[Token], end_index: int, text: str, floor: int
     """The longest mention made of tokens[k:end_index] for some k >= floor."""
     lowest = max(floor, end_index - 10)
     for k in range(end_index - 1, lowest - 1, -1):
-        if _blocks_mention(tokens[k]):
+        word = tokens[k].text  # _blocks_mention(), inlined
+        if (not word[:1].isalnum() and word != "&") or tokens[k].lower in _BLOCKING_WORDS:
             lowest = k + 1  # no mention runs across punctuation or a function word
             break
     for k in range(lowest, end_index):
