@@ -198,6 +198,11 @@ _token_start = attrgetter("start")
 _token_is_cap = itemgetter(4)  # Token.is_cap, for map()
 
 
+def _starting_within(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens that start in [start, end), found by bisection (token lists are in text order)."""
+    return tokens[bisect.bisect_left(tokens, start, key=_token_start):bisect.bisect_left(tokens, end, key=_token_start)]
+
+
 def _index_starting_at(tokens: list[Token], start: int) -> int | None:
     """The index of the first token that starts at ``start``, if any."""
     for index, token in enumerate(tokens):
@@ -473,14 +478,13 @@ class ArticleExtractor:
         return tokens
 
     def _tokens_between(self, paragraph: int, start: int, end: int) -> list[Token]:
-        tokens = self._paragraph_tokens(paragraph)
-        return tokens[bisect.bisect_left(tokens, start, key=_token_start):bisect.bisect_left(tokens, end, key=_token_start)]
+        return _starting_within(self._paragraph_tokens(paragraph), start, end)
 
     def _sentence(self, paragraph: int, s_start: int, s_end: int, quotes: list[Quote]) -> None:
         outside = self._tokens_between(paragraph, s_start, s_end)
         for quote in quotes:  # the quoted words are no tokens; leave out the marks around them too
-            open_at, outer_end = quote.open_at, quote.outer_end
-            outside = [t for t in outside if not open_at <= t.start < outer_end]
+            cut_from = bisect.bisect_left(outside, quote.open_at, key=_token_start)
+            outside = outside[:cut_from] + outside[bisect.bisect_left(outside, quote.outer_end, key=_token_start):]
         used_verbs: set[int] = set()  # token start offsets of verbs already used
         for quote in quotes:
             self._direct(paragraph, (s_start, s_end), quote, quotes, outside, used_verbs)
@@ -497,8 +501,8 @@ class ArticleExtractor:
         preceding = [q.outer_end for q in quotes if q.outer_end <= quote.open_at]
         after_start, after_end = quote.outer_end, following[0] if following else s_end
         before_start, before_end = preceding[-1] if preceding else s_start, quote.open_at
-        after = [t for t in outside if after_start <= t.start < after_end]
-        before = [t for t in outside if before_start <= t.start < before_end]
+        after = _starting_within(outside, after_start, after_end)
+        before = _starting_within(outside, before_start, before_end)
         whole_sentence_quote = not before and (not after or all(t.text in ".!?" for t in after))
 
         attribution = None
