@@ -228,7 +228,8 @@ _SAID_THEN_END = re.compile(r"\s+(?:[A-Z][\w.'’\-]*\s+){1,4}[a-z]+\s*[.,]")
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["“'‘«(\[]?[A-Z0-9])""")
 
 
-_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
+# (the look-behind makes a search try only where a word starts, not at every letter of it)
+_WORD_BEFORE_STOP = re.compile(r"(?<![\w.])([\w.]+)\.$")
 
 
 def sentence_spans(text: str, p_start: int, p_end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -237,8 +238,8 @@ def sentence_spans(text: str, p_start: int, p_end: int, quotes: list[Quote]) -> 
     # inside some quote" is then one bisect, not a scan of every quote (10,000 quotes in a
     # paragraph made that quadratic).
     inside = sorted((q.open_at, q.outer_end) for q in quotes if q.open_at < p_end and q.outer_end > p_start) if quotes else []
-    opens = [a for a, _ in inside]
-    reach = list(accumulate((b for _, b in inside), max))
+    opens = [a for a, _ in inside] if inside else inside
+    reach = list(accumulate((b for _, b in inside), max)) if inside else inside
     spans = []
     start = p_start
     for match in _SENTENCE_END.finditer(text, p_start, p_end):
