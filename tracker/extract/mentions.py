@@ -236,7 +236,7 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
             head_mention.role = text[rest[0].start: end]
             head_mention.text, head_mention.end = surface, end
             return head_mention
-    pronouns = rules.pronouns()
+    pronouns, reporting, characterizing = rules.pronouns(), rules.reporting_verbs(), rules.characterizing_verbs()
     for position, token in enumerate(rest):
         if not (token.text[:1].isalpha() or token.text == "&" or (token.text[:1].isdigit() and "-" in token.text)):
             return None  # words only, and ages like "26-year-old"
@@ -247,9 +247,8 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
         if position == 0 and determiner is None and affiliation is None and token.text[:1].islower() \
                 and token.lower.endswith("ing") and len(token.lower) > 5 and token.lower not in ING_MODIFIERS:
             return None  # "requiring state and local police": a verb's object, no one's description
-        lemma = (rules.reporting_verbs().get(token.lower) or rules.characterizing_verbs().get(token.lower)) \
-            if token.text[:1].islower() else None
-        if lemma not in (None, *NOUN_VERBS) and (token.lower.endswith("ing") or token.lower in (lemma, lemma + "s")) \
+        lemma = (reporting.get(token.lower) or characterizing.get(token.lower)) if token.text[:1].islower() else None
+        if lemma is not None and lemma not in NOUN_VERBS and (token.lower.endswith("ing") or token.lower in (lemma, lemma + "s")) \
                 and token.lower not in DOCUMENT_NOUNS and token.lower not in rules.titles() \
                 and token.lower not in rules.person_nouns():
             # "saying Christie", "sources believe Erdogan": a verb of speech is no one's role (but
