@@ -13,7 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 
 from .. import rules
 from ..models import Article
@@ -194,6 +195,12 @@ def _title_case(text: str) -> bool:
 
 
 _token_start = attrgetter("start")
+_token_is_cap = itemgetter(4)  # Token.is_cap, for map()
+
+
+def _starting_within(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens that start in [start, end), found by bisection (token lists are in text order)."""
+    return tokens[bisect.bisect_left(tokens, start, key=_token_start):bisect.bisect_left(tokens, end, key=_token_start)]
 
 
 def _index_starting_at(tokens: list[Token], start: int) -> int | None:
@@ -323,12 +330,24 @@ class ArticleExtractor:
                 continue  # "Dennis Brooks says: 'Just listen'" above a section is a headline
             if number in turns and self._transcript_turn(number, turns[number], quotes):
                 continue
-            if not quotes and not reports_speech(self.text, p_start, p_end):
-                continue  # nor will any of its sentences (they end before a space: the same word boundaries)
+            # Where the first cue word at or after a sentence's start begins (p_end: there is none).
+            # Sentences end before a space, so a word ends at a sentence's end exactly when it
+            # ends there in the paragraph: one search finds the cue of every sentence up to it.
+            cue_at = None
+            if not quotes:
+                cue = reports_speech(self.text, p_start, p_end)
+                if cue is None:
+                    continue  # nor will any of its sentences
+                cue_at = cue.start()
             for s_start, s_end in sentence_spans(self.text, p_start, p_end, quotes):
                 in_sentence = [q for q in quotes if s_start <= q.open_at < s_end] if quotes else quotes
-                if in_sentence or reports_speech(self.text, s_start, s_end):
-                    self._sentence(number, s_start, s_end, in_sentence)  # most sentences report nothing
+                if not in_sentence:
+                    if cue_at is None or cue_at < s_start:
+                        cue = reports_speech(self.text, s_start, p_end)
+                        cue_at = cue.start() if cue is not None else p_end
+                    if cue_at >= s_end:
+                        continue  # most sentences report nothing
+                self._sentence(number, s_start, s_end, in_sentence)
         self._fill_quote_chains()
         return sorted(self.found, key=lambda f: f.start)
 
@@ -373,14 +392,20 @@ class ArticleExtractor:
         for number, (p_start, p_end) in enumerate(self.article.paragraphs):
             tokens = self._paragraph_tokens(number)  # already without the quoted words
             end = 0
-            for index in [i for i, t in enumerate(tokens) if t.is_cap]:  # where a run of names can start
+            for index in compress(count(), map(_token_is_cap, tokens)):  # where a run of names can start
                 if index < end:
                     continue  # inside the run before
-                end = index
+                end = index + 1
                 while end < len(tokens) and (tokens[end].is_cap or (
                         tokens[end].lower in ("de", "van", "von", "da", "del", "bin", "al") and end + 1 < len(tokens)
                         and tokens[end + 1].text[:1].isupper())):
                     end += 1
+                if end == index + 1:  # one word, most often a sentence's first
+                    token = tokens[index]
+                    if token.lower not in NOT_NAMES and self.entities.has_surname(token.text):
+                        # A surname met again: keeps its person the most recent one named.
+                        self.entities.mention_surname(token.text, token.start, self._is_subject(tokens, index, end))
+                    continue
                 run_words = [t.lower for t in tokens[index:end] if t.lower not in NOT_NAMES]
                 if len(run_words) >= 2 or (end - index == 2 and tokens[index].lower in ("mr.", "mrs.", "ms.", "dr.")):
                     after_the = tokens[index].lower == "the" or (index > 0 and tokens[index - 1].lower == "the")
@@ -424,10 +449,6 @@ class ArticleExtractor:
                         elif mention.kind == "name":
                             # "Mr. Kasich forcefully differed": a surname after an honorific is met again
                             self.entities.mention_surname(mention.name, mention.start, subject)
-                elif len(run_words) == 1 and end - index == 1 and self.entities.has_surname(tokens[index].text):
-                    # A surname met again: keeps its person the most recent one named.
-                    self.entities.mention_surname(tokens[index].text, tokens[index].start,
-                                                  self._is_subject(tokens, index, end))
 
     def _is_subject(self, tokens: list[Token], start: int, end: int) -> bool:
         before = tokens[start - 1].text if start else "."
@@ -457,14 +478,13 @@ class ArticleExtractor:
         return tokens
 
     def _tokens_between(self, paragraph: int, start: int, end: int) -> list[Token]:
-        tokens = self._paragraph_tokens(paragraph)
-        return tokens[bisect.bisect_left(tokens, start, key=_token_start):bisect.bisect_left(tokens, end, key=_token_start)]
+        return _starting_within(self._paragraph_tokens(paragraph), start, end)
 
     def _sentence(self, paragraph: int, s_start: int, s_end: int, quotes: list[Quote]) -> None:
         outside = self._tokens_between(paragraph, s_start, s_end)
         for quote in quotes:  # the quoted words are no tokens; leave out the marks around them too
-            open_at, outer_end = quote.open_at, quote.outer_end
-            outside = [t for t in outside if not open_at <= t.start < outer_end]
+            cut_from = bisect.bisect_left(outside, quote.open_at, key=_token_start)
+            outside = outside[:cut_from] + outside[bisect.bisect_left(outside, quote.outer_end, key=_token_start):]
         used_verbs: set[int] = set()  # token start offsets of verbs already used
         for quote in quotes:
             self._direct(paragraph, (s_start, s_end), quote, quotes, outside, used_verbs)
@@ -481,8 +501,8 @@ class ArticleExtractor:
         preceding = [q.outer_end for q in quotes if q.outer_end <= quote.open_at]
         after_start, after_end = quote.outer_end, following[0] if following else s_end
         before_start, before_end = preceding[-1] if preceding else s_start, quote.open_at
-        after = [t for t in outside if after_start <= t.start < after_end]
-        before = [t for t in outside if before_start <= t.start < before_end]
+        after = _starting_within(outside, after_start, after_end)
+        before = _starting_within(outside, before_start, before_end)
         whole_sentence_quote = not before and (not after or all(t.text in ".!?" for t in after))
 
         attribution = None

@@ -301,6 +301,7 @@ class Entities:
         return best
 
 
+@lru_cache(maxsize=None)
 def FIRST_NAMES() -> frozenset[str]:
     return rules.female_names() | rules.male_names()
 

@@ -104,7 +104,9 @@ def _is_cap(token: Token) -> bool:
     """is_capitalized() of the token's text, inlined (token.is_cap differs for a few letters such as 'ǅ')."""
     word = token.text
     first = word[:1]
-    return first.isupper() or (first in "abdeilmov" and len(word) > 2 and NAME_PREFIX.match(word) is not None)
+    # (a prefixed name has a capital further on: a word equal to its lower case has none)
+    return first.isupper() or (first in "abdeilmov" and len(word) > 2 and token.lower != word
+                               and NAME_PREFIX.match(word) is not None)
 
 
 def _possessive(token: Token) -> str | None:
@@ -205,7 +207,7 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
         determiner = rest.pop(0).lower
     affiliation = None
     for index, token in enumerate(rest[:-1]):
-        owner = _possessive(token)
+        owner = _possessive(token) if token.text[-1] in "s'’" else None  # (most words: not a possessive)
         if owner:
             # The owner is one word or a proper name: "Mexico's", "the company's", "New York Times'".
             if index and not all(_is_cap(t) for t in rest[:index]):
@@ -215,7 +217,8 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
             break
     if not rest:
         return None
-    linker = next((i for i, t in enumerate(rest) if i > 0 and t.lower in ("of", "for", "at", "with")), None)
+    linker = next((i for i, t in enumerate(rest) if i > 0 and t.lower in ("of", "for", "at", "with")), None) \
+        if determiner else None  # (looked for only where it matters)
     if linker is not None and linker + 1 < len(rest) and not _is_cap(rest[linker - 1]) and determiner:
         # "the chief engineer of the port": the head comes before "of"; the whole is the role.
         head_mention = mention_from_tokens(tokens[: len(tokens) - len(rest) + linker], text)
@@ -233,7 +236,7 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
             head_mention.role = text[rest[0].start: end]
             head_mention.text, head_mention.end = surface, end
             return head_mention
-    pronouns = rules.pronouns()
+    pronouns, reporting, characterizing = rules.pronouns(), rules.reporting_verbs(), rules.characterizing_verbs()
     for position, token in enumerate(rest):
         if not (token.text[:1].isalpha() or token.text == "&" or (token.text[:1].isdigit() and "-" in token.text)):
             return None  # words only, and ages like "26-year-old"
@@ -244,9 +247,8 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
         if position == 0 and determiner is None and affiliation is None and token.text[:1].islower() \
                 and token.lower.endswith("ing") and len(token.lower) > 5 and token.lower not in ING_MODIFIERS:
             return None  # "requiring state and local police": a verb's object, no one's description
-        lemma = (rules.reporting_verbs().get(token.lower) or rules.characterizing_verbs().get(token.lower)) \
-            if token.text[:1].islower() else None
-        if lemma not in (None, *NOUN_VERBS) and (token.lower.endswith("ing") or token.lower in (lemma, lemma + "s")) \
+        lemma = (reporting.get(token.lower) or characterizing.get(token.lower)) if token.text[:1].islower() else None
+        if lemma is not None and lemma not in NOUN_VERBS and (token.lower.endswith("ing") or token.lower in (lemma, lemma + "s")) \
                 and token.lower not in DOCUMENT_NOUNS and token.lower not in rules.titles() \
                 and token.lower not in rules.person_nouns():
             # "saying Christie", "sources believe Erdogan": a verb of speech is no one's role (but
@@ -439,7 +441,8 @@ def mention_ending_at(tokens: list[Token], end_index: int, text: str, floor: int
     """The longest mention made of tokens[k:end_index] for some k >= floor."""
     lowest = max(floor, end_index - 10)
     for k in range(end_index - 1, lowest - 1, -1):
-        if _blocks_mention(tokens[k]):
+        word = tokens[k].text  # _blocks_mention(), inlined
+        if (not word[:1].isalnum() and word != "&") or tokens[k].lower in _BLOCKING_WORDS:
             lowest = k + 1  # no mention runs across punctuation or a function word
             break
     for k in range(lowest, end_index):

@@ -59,17 +59,27 @@ class Token(NamedTuple):
 def make_token(text: str, start: int, end: int) -> Token:
     lower = text.lower()
     # is_capitalized(), inlined
-    cap = text[0] != lower[0] or (lower[0] in "abdeilmov" and len(text) > 2 and NAME_PREFIX.match(text) is not None)
+    # (a prefixed name, "al-Assad", has a capital further on: a word equal to its lower case has none)
+    cap = text[0] != lower[0] or (text != lower and lower[0] in "abdeilmov" and len(text) > 2 and NAME_PREFIX.match(text) is not None)
     return _new_token(Token, (text, start, end, lower, cap))
 
 
 _new_token = tuple.__new__
 
 
-# TOKEN with the characters it skips (only whitespace and "_" match none of its branches) in
-# front: findall() then hands over (gap, word) pairs that tile the text, so offsets are sums of
-# lengths and no match object is made per word.
-_GAP_AND_TOKEN = re.compile(r"([\s_]*)(" + TOKEN.pattern + ")")
+# TOKEN with the characters it skips in front (whitespace and "_", which match none of its
+# branches, and the invisible characters, which make no token): findall() then hands over
+# (gap, word) pairs that tile the text, so offsets are sums of lengths and no match object is
+# made per word. Two branches come first that find what TOKEN finds, only sooner: a plain ASCII
+# word (letters up to a character that could not go on a word) and an ASCII punctuation mark
+# (never the start of a word or a number). The regex engine checks ASCII ranges in a bitmap,
+# and the Unicode categories of \w and \d in its tables: most words never get that far.
+_INVISIBLE_CLASS = "".join(sorted(INVISIBLE))
+_GAP_AND_TOKEN = re.compile(
+    r"([\s_" + _INVISIBLE_CLASS + r"]*)("
+    r"[a-zA-Z]++(?![\w'’.\-])"
+    r"|[!-/:-@\[-^`{-~’“”]"
+    r"|" + TOKEN.pattern.replace(r"|[^\w\s]", r"|[^\w\s" + _INVISIBLE_CLASS + "]") + ")")
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -86,11 +96,11 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             word_end = position - 1
             append(make_token(word[:-1], word_start, word_end))
             append(new(Token, (".", word_end, position, ".", False)))
-        elif word not in INVISIBLE:  # zero-width spaces and joiners pasted from web pages
+        else:
             lower = word.lower()
             first = lower[0]
             append(new(Token, (word, word_start, position, lower, word[0] != first or (
-                first in "abdeilmov" and len(word) > 2 and prefix(word) is not None))))
+                word != lower and first in "abdeilmov" and len(word) > 2 and prefix(word) is not None))))
     return tokens
 
 
@@ -218,7 +228,8 @@ _SAID_THEN_END = re.compile(r"\s+(?:[A-Z][\w.'’\-]*\s+){1,4}[a-z]+\s*[.,]")
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["“'‘«(\[]?[A-Z0-9])""")
 
 
-_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
+# (the look-behind makes a search try only where a word starts, not at every letter of it)
+_WORD_BEFORE_STOP = re.compile(r"(?<![\w.])([\w.]+)\.$")
 
 
 def sentence_spans(text: str, p_start: int, p_end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -227,8 +238,8 @@ def sentence_spans(text: str, p_start: int, p_end: int, quotes: list[Quote]) -> 
     # inside some quote" is then one bisect, not a scan of every quote (10,000 quotes in a
     # paragraph made that quadratic).
     inside = sorted((q.open_at, q.outer_end) for q in quotes if q.open_at < p_end and q.outer_end > p_start) if quotes else []
-    opens = [a for a, _ in inside]
-    reach = list(accumulate((b for _, b in inside), max))
+    opens = [a for a, _ in inside] if inside else inside
+    reach = list(accumulate((b for _, b in inside), max)) if inside else inside
     spans = []
     start = p_start
     for match in _SENTENCE_END.finditer(text, p_start, p_end):
