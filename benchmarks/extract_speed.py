@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import statistics
@@ -40,7 +41,7 @@ def load_articles(corpus: Path | None, limit: int):
                 articles.append(parse_page(json.loads(line)["raw_text"]))
                 if len(articles) >= limit:
                     break
-        return articles, str(corpus)
+        return articles, os.path.relpath(corpus)  # as a reader would type it from the project root
     samples = [a for path in sorted((ROOT / "data" / "articles").iterdir()) for a in read_file(path)
                if hasattr(a, "paragraphs")]
     return (samples * (limit // len(samples) + 1))[:limit], "data/articles (repeated)"
