@@ -196,6 +196,24 @@ def test_search_within_the_limit_counts_its_facets_exactly(filled, db, monkeypat
     assert set(FACETED) <= set(re.findall(r'id="facet-[^"]*" data-column="([^"]+)"', html))
 
 
+@pytest.mark.parametrize("query", ["_search=the", "_search=the&kind=direct&_facet_size=2", "_search=nosuchword"])
+def test_search_facets_counted_in_one_query_are_datasettes_own(filled, monkeypatch, query):
+    from datasette.facets import ColumnFacet
+
+    from tracker.datasette_plugin.facets import SearchLimitedColumnFacet
+
+    app = datasette_app(filled)
+    together = get(app, f"/tracker/statements.json?{query}").json()["facet_results"]
+
+    async def one_query_per_facet(self):
+        return await ColumnFacet.facet_results(self)
+
+    monkeypatch.setattr(SearchLimitedColumnFacet, "_counted_together", one_query_per_facet)
+    separately = get(datasette_app(filled), f"/tracker/statements.json?{query}").json()["facet_results"]
+    assert together == separately
+    assert set(FACETED) <= set(together)
+
+
 def test_search_past_the_limit_shows_rows_and_count_and_offers_its_facets(filled, db, monkeypatch):
     from tracker.datasette_plugin import facets
 
