@@ -789,3 +789,90 @@ def test_going_on_to_say_reports_the_subjects_words_and_declining_to_say_does_no
     assert [(s.speaker, s.cue, s.text[:20]) for s in statements] == [
         ("Ben Sand", "said", "It is insane"), ("Ben Sand", "say", "the country has spen"),
         (None, "said", "There was evidence t")]
+
+
+def test_the_organizer_met_as_a_newcomer_is_not_whoever_was_talked_about():
+    text = ('Ellen Marsh arrived at the field office early.\n\n'
+            'Ellen Marsh and her husband were greeted by an organizer at the door.\n\n'
+            '"You are going to be the best messengers," the organizer told them.')
+    assert brief(run(text)) == [("direct", "You are going to be the best messengers", None, "the organizer", "told")]
+
+
+def test_someones_adviser_or_staffer_is_not_that_person():
+    text = ('Tom Bale, the mayor of Ames, said the turnout was strong.\n\n'
+            '"She did not like that," said a longtime Bale staffer.\n\n'
+            '"Voters are practical people," said the senior Bale adviser.\n\n'
+            '"She cut the time short," said a 2008 Bale veteran.')
+    assert [(s.text, s.speaker, s.speaker_mention) for s in run(text)] == [
+        ("the turnout was strong", "Tom Bale", "Tom Bale"),
+        ("She did not like that", None, "a longtime Bale staffer"),
+        ("Voters are practical people", None, "the senior Bale adviser"),
+        ("She cut the time short", None, "a 2008 Bale veteran")]
+
+
+def test_will_is_a_first_name_before_a_surname():
+    text = ('"He stopped and asked how we win it," Will Estrada said.\n\n'
+            'Will the council act? The mayor doubts it.')
+    assert brief(run(text)) == [("direct", "He stopped and asked how we win it", "Will Estrada", "Will Estrada", "said")]
+
+
+def test_a_quotes_own_stop_ends_no_sentence_before_a_name_its_apposition_and_verb():
+    text = 'Local leaders met on Monday. "We win it." Bill Estrada, the county chairman, said of the meeting.'
+    assert brief(run(text)) == [("direct", "We win it.", "Bill Estrada", "Bill Estrada", "said")]
+
+
+def test_pressed_and_fired_back_report_speech():
+    text = ('"Would it be negotiable?" Ray Hollis pressed.\n\n'
+            'When Bale suggested the city would sue, Ana Ruiz fired back forcefully: "If they sue us, they will lose."\n\n'
+            'The most pressing issue is the budget, Ruiz said.')
+    assert [(s.kind, s.text, s.speaker, s.cue) for s in run(text)] == [
+        ("direct", "Would it be negotiable?", "Ray Hollis", "pressed"),
+        ("indirect", "the city would sue", "Bale", "suggested"),
+        ("direct", "If they sue us, they will lose.", "Ana Ruiz", "fired back"),
+        ("indirect", "The most pressing issue is the budget", "Ana Ruiz", "said")]
+
+
+def test_a_quoted_question_inside_a_longer_sentence_goes_to_the_verb_after_it():
+    text = 'If the city is behind the leaks, as many believe, "why would you not raise it?" asked Lee Dunn.'
+    assert brief(run(text)) == [("direct", "why would you not raise it?", "Lee Dunn", "Lee Dunn", "asked")]
+
+
+def test_a_title_subject_named_in_apposition_speaks_under_the_name():
+    text = ("In October, the mayor's campaign director, Mike Rubel, reached out to the firm, "
+            'writing in an email: "We want to use this soon."')
+    [statement] = run(text)
+    assert (statement.speaker, statement.speaker_mention, statement.cue) == ("Mike Rubel", "Mike Rubel", "writing")
+
+
+def test_any_past_tense_right_after_a_quote_and_a_name_attributes_it():
+    text = ('Jane Roe spoke first.\n\n'
+            '"France will always be France," an angry Pierre Lamy retaliated.\n\n'
+            '"You know, it happens, right?" Ted Bole went on, as if he did not hear her.\n\n'
+            'The film "Jaws" Spielberg directed.')
+    assert [(s.text, s.speaker, s.cue) for s in run(text)] == [
+        ("France will always be France", "Pierre Lamy", "retaliated"),
+        ("You know, it happens, right?", "Ted Bole", "went on")]
+
+
+def test_a_person_named_right_before_a_colon_gives_the_quote():
+    text = ('The timing does not surprise Republican pollster Daron Shaw: "Lesser-known candidates often win early."\n\n'
+            'Pollsters agree - Carl Bialik: "Keep calling voters."\n\n'
+            'The mayor met with Ann Lee: "We talked about the budget for an hour."')
+    assert [(s.text, s.speaker, s.speaker_role) for s in run(text)] == [
+        ("Lesser-known candidates often win early.", "Daron Shaw", "Republican pollster"),
+        ("Keep calling voters.", "Carl Bialik", None)]
+
+
+def test_a_verb_is_no_part_of_the_subject_that_goes_on_to_say():
+    text = 'The email goes on to say: "We are proud of the plan and we will not stop."'
+    assert [(s.speaker_mention, s.cue) for s in run(text)] == [("The email", "say")]
+
+
+def test_a_person_of_a_body_described_in_lower_case_is_the_person():
+    [statement] = run('"The message works," said Phil Musser of digital consulting firm Imgex.')
+    assert (statement.speaker, statement.speaker_affiliation) == ("Phil Musser", "Imgex")
+
+
+def test_a_temporal_opener_is_no_name():
+    text = 'Last month, Jane Roe warned of fakery, arguing that the hackers could alter documents.'
+    assert [(s.speaker, s.cue) for s in run(text)] == [("Jane Roe", "arguing")]

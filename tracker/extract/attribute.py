@@ -18,7 +18,7 @@ from operator import attrgetter, itemgetter
 
 from .. import rules
 from ..models import Article
-from .entities import Entities, Entity, fold
+from .entities import FIRST_NAMES, Entities, Entity, fold
 from .mentions import (DOCUMENT_NOUNS, NOT_NAMES, NOUN_VERBS, PRONOUN_OBJECTS, QUANTIFIER_GROUPS, SPOKES_NOUNS, Mention, mention_ending_at,
                        mention_from_tokens, mention_starting_at)
 from .units import DASHES, LONG_DASHES, Quote, Token, find_quotes, make_token, sentence_spans, straighten_double_apostrophes, tokenize
@@ -38,8 +38,8 @@ DIRECT_CONTENT_VERBS = frozenset(
 NEEDS_THAT = frozenset(
     "announce confirm deny reveal report post answer charge rule describe dismiss estimate forecast highlight "
     "ask question recount repeat summarize tout recommend propose instruct accuse blast criticize boast "
-    "comment continue respond reply echo relate reason testify recall recount demand find".split()
-)
+    "comment continue respond reply echo relate reason testify recall recount demand find press".split()
+) | {"fire back", "shoot back"}
 # Words after which "to VERB" reports the sentence subject's own speech: "went on to say", "was quick
 # to add", "sought to reassure" (but "evidence to suggest", "plans to invite", "declined to say" report none)
 TO_SPEAK_GOVERNORS = frozenset(
@@ -507,7 +507,9 @@ class ArticleExtractor:
 
         attribution = None
         woven = sum(1 for t in before if t.text[:1].isalnum() and t.lower not in INTRO_WORDS) >= 2
-        if not woven:  # 'A cashier who "steals $20s" is held accountable, Warren said' is one mixed statement
+        # (but a question or an exclamation is no fragment of the sentence around it: 'If X, as
+        # many believe, "why not raise it?" asked Dunn.')
+        if not woven or self.text[quote.end - 1:quote.end] in "?!":
             attribution = self._after_quote(after)
         attribution = attribution or self._before_quote(before, outside, sentence)
         if attribution is None and not before and quote.paragraph > 0 and self._opens_paragraph(quote):
@@ -542,7 +544,7 @@ class ArticleExtractor:
         for position in range(index, min(len(after), index + 40)):
             token = after[position]
             if token.text in SENTENCE_TERMINATORS:
-                return None
+                return self._any_verb_after(after, index)
             verb = verb_lemma(after, position)
             if verb is None:
                 continue
@@ -557,6 +559,24 @@ class ArticleExtractor:
                 return mention, self._cue_text(after, position, width), after[position].start
             return None
         return None
+
+    def _any_verb_after(self, after: list[Token], index: int):
+        """'"France will always be France," an angry Hollande retaliated.' / '"Right?" Trump went
+        on.': a person named right after the quotation, then a past tense that ends the
+        sentence, is its speaker whatever the verb."""
+        stop = next((i for i in range(index + 1, min(len(after), index + 8)) if after[i].text in ".!?,"), None)
+        if stop is None:
+            return None
+        if after[stop - 1].lower == "on" and after[stop - 2].lower == "went":
+            verb, width = stop - 2, 2
+        elif after[stop - 1].lower.endswith("ed") and after[stop - 1].text[:1].islower():
+            verb, width = stop - 1, 1
+        else:
+            return None
+        mention = mention_from_tokens(after[index:verb], self.text) if verb > index else None
+        if mention is None or mention.kind not in ("name", "pronoun"):
+            return None
+        return mention, self._cue_text(after, verb, width), after[verb].start
 
     def _before_quote(self, before: list[Token], outside: list[Token], sentence):
         """'She remarked, "' / 'Smith told reporters: "' / ', stating, "' / 'according to X, "'."""
@@ -582,6 +602,20 @@ class ArticleExtractor:
             if mention is None:
                 return None
             return mention, self._cue_text(before, position, width), token.start
+        if last == ":" and len(before) >= 2:
+            # 'Pollsters agree - Carl Bialik: "', 'does not surprise pollster Daron Shaw: "': the
+            # person named right before the colon (no verb of speech came before it)
+            first = len(before) - 1
+            while first > 0 and (before[first - 1].is_cap or before[first - 1].lower in rules.titles()
+                                 or before[first - 1].lower in rules.person_nouns()):
+                first -= 1
+            labelled = mention_from_tokens(before[first:-1], self.text) if first < len(before) - 1 else None
+            opens = first == 0 or before[first - 1].text in DASHES or before[first - 1].text in ",;"
+            if labelled is not None and labelled.kind == "name" and labelled.name and len(labelled.name.split()) >= 2 \
+                    and (opens or labelled.role) and not self._is_place(labelled) and (
+                        labelled.role or fold(labelled.name.split()[0]) in FIRST_NAMES()
+                        or self.entities._find_person(labelled.name, labelled.start, create=False) is not None):
+                return labelled, None, None
         if last == ":":
             mention = self._sentence_subject(outside, sentence)
             if mention is not None and self._could_speak(mention):
@@ -618,6 +652,8 @@ class ArticleExtractor:
                 continue  # "told the Associated Press (AP), "
             if token.text[:1].isupper() or token.text[:1].isdigit():
                 continue  # "told CBC News", "said Tuesday", "on March 3"
+            if token.lower.endswith("ly") and len(token.lower) > 4:
+                continue  # "fired back forcefully:"
             return False
         return True
 
@@ -795,6 +831,20 @@ class ArticleExtractor:
 
     def _sentence_subject(self, tokens: list[Token], sentence) -> Mention | None:
         """The subject of a sentence: its first noun phrase after any introductory phrase."""
+        mention = self._first_noun_phrase(tokens)
+        if mention is not None and mention.kind in ("descriptor", "title"):
+            # "The mayor's campaign director, Mike Rubel, reached out ...": the name in apposition
+            at = next((i for i, t in enumerate(tokens) if t.start >= mention.end), len(tokens))
+            if at + 1 < len(tokens) and tokens[at].text == ",":
+                name = mention_starting_at(tokens, at + 1, self.text, limit=at + 6)
+                after = next((i for i in range(at + 1, len(tokens)) if name and tokens[i].start >= name.end), None)
+                if name is not None and name.kind == "name" and after is not None and tokens[after].text == ",":
+                    if not name.role:
+                        name.role = mention.role or mention.text
+                    return name
+        return mention
+
+    def _first_noun_phrase(self, tokens: list[Token]) -> Mention | None:
         if not tokens:
             return None
         # 'Speaking in Salem, New Hampshire, Trump went after Bush', 'This year, he rose', 'WASHINGTON —
@@ -1007,7 +1057,9 @@ class ArticleExtractor:
         if that_at is not None and that_at + 1 < len(tokens) and (
                 self._is_filler(between, lemma)
                 or (between and between[0].lower in CONTENT_NOUNS)
-                or (plain_phrase and between[0].lower in PREPOSITIONS)
+                or (plain_phrase and between[0].lower in PREPOSITIONS
+                    # ("fired back at accusations that ...": the clause is the accusation's)
+                    and not any(t.lower in CONTENT_NOUNS for t in between[1:]))
                 or (self._clause_start(tokens, that_at + 1) and plain_phrase and lemma in OBJECT_VERBS)):
             start = tokens[that_at + 1].start if that_at + 1 < len(tokens) else None
         elif lemma == "add" and not (index < len(tokens) and tokens[index].lower in CLAUSE_SUBJECTS):
@@ -1288,6 +1340,8 @@ class ArticleExtractor:
         if self.last_speaker is not None and paragraph - self.last_speaker[1] <= 3:
             recent = self.last_speaker[0]
         entity = self.entities.resolve(mention, mention.start, recent, content)
+        if entity is not None and mention.kind == "descriptor" and self._met_unnamed(mention, entity):
+            entity = None
         if mention.kind == "pronoun":
             self._pronoun_referents[mention.start, mention.end] = entity
         if entity is None and mention.kind in ("title", "descriptor") and mention.text.lower().startswith("the ") \
@@ -1299,6 +1353,18 @@ class ArticleExtractor:
             if entity is not None and mention.role and not entity.role:
                 entity.role = mention.role
         return entity
+
+    def _met_unnamed(self, mention: Mention, entity: Entity) -> bool:
+        """'... greeted by an organizer. "...," the organizer told them': a definite description
+        whose noun the text brought in with "a" or "an", and never used for ``entity``, is
+        that unnamed newcomer, not whoever was talked about last."""
+        head = mention.head
+        if not head or not mention.text.lower().startswith("the ") or head in entity.nouns or \
+                (entity.role and head in entity.role.lower()):
+            return False
+        since = max(0, mention.start - 3000)
+        return re.search(r"\b(?:an?|another|one)\s+(?:[\w-]+\s+){0,3}" + re.escape(head) + r"\b",
+                         self.text[since:mention.start], re.IGNORECASE) is not None
 
     def _unknown_sentence_opener(self, mention: Mention, sentence_start: int | None) -> bool:
         """'Keeps saying she ...', 'Once in my teens, I laughed and said': one capitalized word

@@ -215,6 +215,8 @@ class Entities:
             if found is not None and mention.affiliation and _same_person(
                     fold(mention.affiliation).replace(".", "").split(), found.tokens):
                 return None  # "Trump's lawyer" is not Trump
+            if found is not None and _names_within(found, mention.role or mention.text):
+                return None  # "the senior Cruz adviser" is Cruz's adviser, not Cruz
             return found
         return None
 
@@ -318,6 +320,12 @@ PRONOUN_WINDOW = 2500  # characters back that "she" or "he" reaches for a known 
 PLACE_MODIFIERS = frozenset(
     "us u.s american canadian mexican british chinese russian french german federal provincial state city".split()
 )
+
+
+def _names_within(entity: Entity, description: str) -> bool:
+    """Whether a capitalized word of ``description`` is one of the entity's names."""
+    words = {fold(word) for word in re.findall(r"\b[A-Z][\w'’\-]+", description)}
+    return bool(words & set(entity.tokens))
 
 
 def _named_within(entity: Entity, span: tuple[int, int]) -> bool:

@@ -24,6 +24,13 @@ FUNCTION_WORDS = frozenset(
     but or nor yet if though although since until unless during against among between through without within
     earlier later today yesterday tonight now again however meanwhile""".split()
 )
+# Function words that are also first names: "Will Estrada said" names someone when the word is
+# capitalized and a capitalized word follows it ("Will Congress act?" opens a question: the
+# sentence's first word is left alone where that matters).
+FIRST_NAME_FUNCTION_WORDS = frozenset({"will"})
+# Verbs no noun phrase contains: "The email goes on to say", "The mayor went on".
+VERBS_NOT_NOUNS = frozenset(
+    "went goes gone came comes took takes gave gives got gets began begins became becomes kept keeps".split())
 CONNECTORS = frozenset({"and", "&", "of", "for", "de", "van", "von", "da", "del", "der", "la", "le", "bin", "al", "du", "di", "st."})
 NAME_PARTICLES = frozenset({"de", "van", "von", "da", "del", "der", "la", "le", "bin", "al", "du", "di", "el", "ibn", "dos", "das"})
 # Capitalized words that start sentences or name dates, never people.
@@ -33,7 +40,7 @@ NOT_NAMES = frozenset(
     while where there here what who why how despite although though because since until some many most all both each
     other another such no not one two three less more every mr mrs ms dr january february march april may june july august september
     october november december monday tuesday wednesday thursday friday saturday sunday
-    even only just perhaps indeed instead finally eventually again already once
+    even only just perhaps indeed instead finally eventually again already once last next early late
     everything nothing something anything everyone everybody nobody someone somebody anyone anybody""".split()
 )
 _NOT_NAMES_BUT_THE = NOT_NAMES - {"the"}
@@ -238,12 +245,16 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
             return head_mention
     pronouns, reporting, characterizing = rules.pronouns(), rules.reporting_verbs(), rules.characterizing_verbs()
     for position, token in enumerate(rest):
-        if not (token.text[:1].isalpha() or token.text == "&" or (token.text[:1].isdigit() and "-" in token.text)):
-            return None  # words only, and ages like "26-year-old"
+        if not (token.text[:1].isalpha() or token.text == "&" or (token.text[:1].isdigit() and "-" in token.text)
+                or (determiner is not None and len(token.text) == 4 and token.text[:2] in ("19", "20") and token.text.isdigit())):
+            return None  # words only, ages like "26-year-old" and years ("a 2008 Clinton veteran")
         if token.lower in FUNCTION_WORDS or token.lower in pronouns or token.lower in DETERMINERS:
-            return None
+            if not (position == 0 and _first_name_word(token, rest[1] if len(rest) > 1 else None)):
+                return None
         if token.lower.endswith("ed") and token.text[:1].islower() and token.lower not in ED_ADJECTIVES:
             return None  # a verb: "that cited officials"
+        if token.lower in VERBS_NOT_NOUNS and token.text[:1].islower():
+            return None
         if position == 0 and determiner is None and affiliation is None and token.text[:1].islower() \
                 and token.lower.endswith("ing") and len(token.lower) > 5 and token.lower not in ING_MODIFIERS:
             return None  # "requiring state and local police": a verb's object, no one's description
@@ -353,10 +364,16 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
     if determiner == "the" and run[-1].lower in PARTY_OR_NATION and all(_is_cap(t) for t in rest):
         # "the Kentucky Republican", "the Canadian": a description of someone, not a name
         return Mention(surface, start, end, "descriptor", role=text[run[0].start: run[-1].end], head=run[-1].lower)
-    if run_start >= 2 and rest[run_start - 1].lower in ("of", "from") and _is_cap(rest[run_start - 2]) \
+    of_at = run_start - 1
+    if run_start >= 3 and not (rest[of_at].lower in ("of", "from") and _is_cap(rest[of_at - 1])):
+        # "Phil Musser of digital consulting firm IMGE": lowercase words between "of" and the body
+        of_at = next((i for i in range(run_start - 2, 0, -1) if rest[i].lower in ("of", "from")), -1)
+        if of_at > 0 and (not _is_cap(rest[of_at - 1]) or any(_is_cap(t) for t in rest[of_at + 1:run_start])):
+            of_at = -1
+    if of_at >= 1 and rest[of_at].lower in ("of", "from") and _is_cap(rest[of_at - 1]) \
             and determiner not in ("the", "a", "an"):  # "the Armenian Patriarchate of Jerusalem" is no one's name
         # "Representative Carl B. Winters of New York": the person is before "of", the place is theirs
-        owner = rest[:run_start - 1]
+        owner = rest[:of_at]
         person = _named_mention(owner, text, text[start:owner[-1].end], start, owner[-1].end, determiner, affiliation)
         if person is not None and person.kind == "name" and len(person.name.split()) >= 2 \
                 and not _title_length(owner, len(owner) - 1) and not _is_organization([t.lower for t in owner]):
@@ -435,6 +452,13 @@ def _blocks_mention(token: Token) -> bool:
 
 
 _BLOCKING_WORDS = FUNCTION_WORDS - {"of", "for"}
+_BEFORE_A_VERB = frozenset("not will would can could should shall does did do may might must".split())
+
+
+def _first_name_word(token: Token, following: Token | None) -> bool:
+    """'Will' in "Will Estrada": a function word read as the first name that starts a name."""
+    return token.lower in FIRST_NAME_FUNCTION_WORDS and token.text[:1].isupper() and following is not None \
+        and _is_cap(following) and following.lower not in NOT_NAMES and following.lower not in FUNCTION_WORDS
 
 
 def mention_ending_at(tokens: list[Token], end_index: int, text: str, floor: int = 0) -> Mention | None:
@@ -443,7 +467,13 @@ def mention_ending_at(tokens: list[Token], end_index: int, text: str, floor: int
     for k in range(end_index - 1, lowest - 1, -1):
         word = tokens[k].text  # _blocks_mention(), inlined
         if (not word[:1].isalnum() and word != "&") or tokens[k].lower in _BLOCKING_WORDS:
-            lowest = k + 1  # no mention runs across punctuation or a function word
+            if k + 1 < end_index and _first_name_word(tokens[k], tokens[k + 1]):
+                lowest = k  # '," Will Estrada said': a first name starts the mention
+            else:
+                lowest = k + 1  # no mention runs across punctuation or a function word
+                if tokens[k].lower in _BEFORE_A_VERB and lowest < end_index - 1 and tokens[lowest].text[:1].islower() \
+                        and tokens[lowest].lower not in DETERMINERS:
+                    lowest += 1  # "does not surprise pollster Daron Shaw": a verb, not a role
             break
     for k in range(lowest, end_index):
         if k > floor and _is_cap(tokens[k - 1]) and _is_cap(tokens[k]) and tokens[k - 1].lower not in NOT_NAMES:

@@ -225,6 +225,10 @@ INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # "f", "g.k", "j.r.r"
 CLOSING_MARKS = frozenset('"”»')
 _NAME_THEN_VERB = re.compile(r"\s+(?:[A-Z][\w.'’\-]*\s+){1,4}([a-z]+)\b")
 _SAID_THEN_END = re.compile(r"\s+(?:[A-Z][\w.'’\-]*\s+){1,4}[a-z]+\s*[.,]")
+# '“... it?” Bill Estrada, the party's chairman, said': a name, its apposition, then the verb
+_NAME_APPOSITION_VERB = re.compile(
+    r"\s+(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*,\s[^.!?\"“”;:]{2,100}?,\s+([a-z]+)(?=\s*[.,]|\s+(?:of|about|on|in|at|to|after)\b)")
+_NAME_THEN_PAST_END = re.compile(r"\s+(?:[A-Z][\w.'’\-]*\s+){1,4}(?:[a-z]+ed|went on)\s*[.,]")
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["“'‘«(\[]?[A-Z0-9])""")
 
 
@@ -253,6 +257,11 @@ def sentence_spans(text: str, p_start: int, p_end: int, quotes: list[Quote]) -> 
                     match.group()[0] in "?!" or _SAID_THEN_END.match(text, cut, p_end)):
                 # '“Why not?” Vitter demanded.', '“... missing.” Trump said.': the quotation's own
                 # stop ends no sentence before its attribution
+                continue
+            if name_then_verb and _NAME_THEN_PAST_END.match(text, cut, p_end):
+                continue  # '“Right?” Trump went on.', '“No!” Hollande retaliated.' (see _any_verb_after)
+            apposition_then_verb = _NAME_APPOSITION_VERB.match(text, cut, p_end)
+            if apposition_then_verb and apposition_then_verb.group(1).lower() in rules.reporting_verbs():
                 continue
         word = text[match.start()] == "." and _WORD_BEFORE_STOP.search(text[max(p_start, match.start() - 12):match.start() + 1])
         if word:
