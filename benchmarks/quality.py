@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench"
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their"}
+# Capitalized only because they open the source: "She", "The campaign's", "His lawyer"
+NOT_NAME_WORDS = frozenset("she he they it we his her their its our this that these those the an who".split())
 DATASETS = {"GGT dev": "ggt_dev.jsonl", "PolNeAR dev": "polnear_dev.jsonl"}
 
 
@@ -94,7 +96,7 @@ def wrong_named_person(dataset: Path, predictions: Path) -> tuple[int, int]:
         for attribution in record.get("attributions", []):
             spans = [span for part in attribution.get("content", []) for span in part["spans"]]
             source = " ".join(part["text"] for part in attribution.get("source", []))
-            names = {word.lower() for word in re.findall(r"\b[A-Z][a-z][\w'’-]+", source)}
+            names = {word.lower() for word in re.findall(r"\b[A-Z][a-z][\w'’-]+", source)} - NOT_NAME_WORDS
             if attribution.get("type_guess") != "direct" or not spans or not names:
                 continue
             start, end = min(a for a, _ in spans), max(b for _, b in spans)
