@@ -876,3 +876,32 @@ def test_a_person_of_a_body_described_in_lower_case_is_the_person():
 def test_a_temporal_opener_is_no_name():
     text = 'Last month, Jane Roe warned of fakery, arguing that the hackers could alter documents.'
     assert [(s.speaker, s.cue) for s in run(text)] == [("Jane Roe", "arguing")]
+
+
+def test_the_person_named_right_after_a_quote_speaks_past_any_apposition():
+    text = ('"Both of them scare me," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said.\n\n'
+            '"Positions will soften," Rep. Duncan Hale\'s chief of staff, Joe Kasper, said.\n\n'
+            '"It works," Hugh Hill, a doctor, said.')
+    assert [(s.speaker, s.speaker_role) for s in run(text)] == [
+        ("Harry Bond", None), ("Joe Kasper", "chief of staff"), ("Hugh Hill", "doctor")]
+
+
+def test_a_party_member_described_is_nobody_named():
+    text = ('Hillary Rodham spoke in Iowa.\n\n'
+            '"The campaign has been reluctant," one senior Democrat said.\n\n'
+            '"It was a lie," an East German journalist said.')
+    assert [(s.speaker, s.speaker_mention) for s in run(text)] == [
+        (None, "one senior Democrat"), (None, "an East German journalist")]
+
+
+def test_a_description_before_a_first_name_is_a_role_not_part_of_the_name():
+    text = ('Billionaire Donald Trump praised the reporter on Monday.\n\n'
+            '"Very good reporter," Trump said.\n\n'
+            'Norbert Leo Butz said the role was hard.')
+    assert [(s.speaker, s.speaker_role) for s in run(text)] == [
+        ("Donald Trump", "Billionaire"), ("Norbert Leo Butz", None)]
+
+
+def test_a_name_before_a_description_with_a_town_and_state_speaks():
+    [statement] = run("Rachel Berg, a philanthropist from Monsey, New York, said the speeches had left her cold.")
+    assert (statement.speaker, statement.speaker_role) == ("Rachel Berg", "philanthropist")

@@ -554,10 +554,37 @@ class ArticleExtractor:
                 if mention is not None:
                     return mention, after[position].text if width == 1 else " ".join(t.text for t in after[position:position + width]), after[position].start
                 return None
-            mention = self._subject_before(after, position, floor=index)
+            named, mention = self._named_first(after, index, position), self._subject_before(after, position, floor=index)
+            if named is not None and (mention is None or mention.start != named.start):
+                mention = named  # (the same person found both ways: the apposition's reading has the role)
             if mention is not None:
                 return mention, self._cue_text(after, position, width), after[position].start
             return None
+        return None
+
+    def _named_first(self, after: list[Token], index: int, verb: int) -> Mention | None:
+        """'," Harry Bond, 30, of Raleigh, N.C., who was polled, said' / '," Rep. Duncan Hale's
+        chief of staff, Joe Kasper, said': the person named right after the quotation, whatever
+        apposition comes between them and the verb."""
+        first = mention_starting_at(after, index, self.text, limit=verb)
+        at = next((i for i in range(index, verb) if first and after[i].start >= first.end), verb)
+        if first is None or at >= verb or after[at].text != ",":
+            return None
+        if first.kind in ("descriptor", "title"):
+            name = mention_starting_at(after, at + 1, self.text, limit=verb)
+            then = next((i for i in range(at + 1, verb) if name and after[i].start >= name.end), verb)
+            if name is not None and name.kind == "name" and then < verb and after[then].text == ",":
+                name.role = name.role or _without_determiner(first.role or first.text)
+                name.affiliation = name.affiliation or first.affiliation
+                return name
+            return None
+        if first.kind == "name" and first.name and not self._is_place(first) and (
+                len(first.name.split()) >= 2 or self.entities._find_person(first.name, first.start, create=False)):
+            then = next((i for i in range(at + 1, verb) if after[i].text == ","), None)
+            described = mention_from_tokens(after[at + 1:then], self.text) if then else None
+            if described is not None and described.kind in ("title", "descriptor") and not first.role:
+                first.role = _without_determiner(described.role or described.text)  # ", 30, a farmer from ..."
+            return first
         return None
 
     def _any_verb_after(self, after: list[Token], index: int):
@@ -780,6 +807,14 @@ class ArticleExtractor:
                 # "a woman in Worcester, Massachusetts, told him": a town and its state; who spoke is
                 # the one before the preposition, if anyone
                 speaker = self._head_before_postmodifier(tokens, head, floor)
+                if speaker is not None and speaker.kind in ("title", "descriptor"):
+                    # "Rachel Berg, a doctor from Monsey, New York, said": the name the description follows
+                    at = _index_starting_at(tokens, speaker.start)
+                    named = mention_ending_at(tokens, at - 1, self.text, floor=floor) \
+                        if at is not None and at - 1 > floor and tokens[at - 1].text == "," else None
+                    if named is not None and named.kind == "name" and not self._is_place(named):
+                        named.role = named.role or _without_determiner(speaker.role or speaker.text)
+                        return named
                 return speaker if speaker is not None and speaker.kind in ("name", "title", "descriptor", "group") else None
             if inner is not None and inner.kind == "name" and head.kind in ("title", "descriptor"):
                 inner.role = inner.role or _without_determiner(head.role or head.text)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .. import rules
-from .mentions import DOCUMENT_NOUNS, Mention
+from .mentions import DOCUMENT_NOUNS, PARTY_OR_NATION, Mention
 
 
 @lru_cache(maxsize=20_000)
@@ -200,8 +200,8 @@ class Entities:
                 if found is not None and found.last_before(position, True) < position - 800:
                     found = None
             return found
-        if mention.kind == "descriptor" and mention.name:
-            # "A Freedom Mobile spokesperson" speaks for Freedom Mobile.
+        if mention.kind == "descriptor" and mention.name and not _nationality(mention.name):
+            # "A Freedom Mobile spokesperson" speaks for Freedom Mobile (an "East German journalist" for no one).
             org = Mention(mention.name, mention.start, mention.end, "organization", name=mention.name)
             return self.introduce(org, position, subject=True)
         if mention.kind == "descriptor" and (mention.text.lower().startswith("the ") or mention.affiliation):
@@ -320,6 +320,12 @@ PRONOUN_WINDOW = 2500  # characters back that "she" or "he" reaches for a known 
 PLACE_MODIFIERS = frozenset(
     "us u.s american canadian mexican british chinese russian french german federal provincial state city".split()
 )
+
+
+def _nationality(name: str) -> bool:
+    """'East German', 'British': where someone is from, not a body they speak for."""
+    last = fold(name).split()[-1]
+    return last in PARTY_OR_NATION or (len(last) > 5 and last.endswith(("ese", "ish", "ian", "ean")))
 
 
 def _names_within(entity: Entity, description: str) -> bool:

@@ -40,7 +40,7 @@ NOT_NAMES = frozenset(
     while where there here what who why how despite although though because since until some many most all both each
     other another such no not one two three less more every mr mrs ms dr january february march april may june july august september
     october november december monday tuesday wednesday thursday friday saturday sunday
-    even only just perhaps indeed instead finally eventually again already once last next early late
+    even only just perhaps indeed instead finally eventually again already once last next early late neither either
     everything nothing something anything everyone everybody nobody someone somebody anyone anybody""".split()
 )
 _NOT_NAMES_BUT_THE = NOT_NAMES - {"the"}
@@ -293,7 +293,8 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
             return outlet
         return None
     role_text = text[rest[0].start: last.end]
-    if head in rules.group_words() and determiner not in ("a", "an", "this", "that", "his", "her", "its"):
+    if head in rules.group_words() and determiner not in ("a", "an", "this", "that", "his", "her", "its") \
+            and _title_length(rest, len(rest) - 1) != len(rest):  # "Hale's chief of staff" is one person
         return Mention(surface, start, end, "group", name=role_text, head=head, affiliation=affiliation)
     if (determiner in ("the", "their", "its", "his", "her") or affiliation) and head.endswith("s") and not head.endswith("ss") \
             and head not in DOCUMENT_NOUNS and len(rest) <= 3 and head not in rules.organization_words():
@@ -361,7 +362,10 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
         determiner = "the"
         if not run:
             return None
-    if determiner == "the" and run[-1].lower in PARTY_OR_NATION and all(_is_cap(t) for t in rest):
+    if determiner is not None and run[-1].lower in PARTY_OR_NATION and (
+            (determiner == "the" and all(_is_cap(t) for t in rest))
+            or (determiner in ("a", "an", "one", "another") and len(run) == 1 and len(rest) <= 3)):
+        # ("one senior Democrat", "a Republican")
         # "the Kentucky Republican", "the Canadian": a description of someone, not a name
         return Mention(surface, start, end, "descriptor", role=text[run[0].start: run[-1].end], head=run[-1].lower)
     of_at = run_start - 1
@@ -402,6 +406,19 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
         # ... or "the EU", "according to EHS": an acronym alone names a body, not a person
         name = text[name_run[0].start: name_run[-1].end]
         return Mention(surface, start, end, "organization", name=name, affiliation=affiliation, head=name_run[-1].lower)
+    first_names = None
+    for lead in (1, 2):
+        # "Billionaire Donald Trump", "Democrat Hillary Clinton": a person noun or a party before a
+        # known first name and a surname describes the person (not "Norbert Leo Butz", "Rand Paul")
+        if title_end + 1 + lead < len(run) - 1:
+            first_names = first_names or (rules.female_names() | rules.male_names())
+            lead_words = run[title_end + 1: title_end + 1 + lead]
+            if run[title_end + 1 + lead].lower in first_names and all(
+                    t.text[1:].islower() and (t.lower in rules.person_nouns() or t.lower in rules.group_words()
+                                              or t.lower in PARTY_OR_NATION or t.lower.endswith("-based"))
+                    for t in lead_words):
+                title_end += lead
+                break
     honorific = None
     name_tokens = run[title_end + 1:]
     role_tokens = rest[:run_start] + run[: title_end + 1]
