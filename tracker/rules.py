@@ -109,6 +109,12 @@ def male_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def first_names() -> frozenset[str]:
+    """Both lists of first names together."""
+    return female_names() | male_names()
+
+
+@lru_cache(maxsize=None)
 def places() -> frozenset[str]:
     """Place names, folded to lower case; multi-word names are '|'-separated on their lines."""
     names = set()

@@ -18,9 +18,9 @@ from operator import attrgetter, itemgetter
 
 from .. import rules
 from ..models import Article
-from .entities import FIRST_NAMES, Entities, Entity, fold
-from .mentions import (DOCUMENT_NOUNS, NOT_NAMES, NOUN_VERBS, PRONOUN_OBJECTS, QUANTIFIER_GROUPS, SPOKES_NOUNS, Mention, mention_ending_at,
-                       mention_from_tokens, mention_starting_at)
+from .entities import Entities, Entity, fold
+from .mentions import (DOCUMENT_NOUNS, NOT_NAMES, NOUN_VERBS, PARTY_WORDS, PRONOUN_OBJECTS, QUANTIFIER_GROUPS, SPOKES_NOUNS, Mention,
+                       demonym, mention_ending_at, mention_from_tokens, mention_starting_at)
 from .units import DASHES, LONG_DASHES, Quote, Token, find_quotes, make_token, sentence_spans, straighten_double_apostrophes, tokenize
 
 AUXILIARIES = frozenset(
@@ -128,24 +128,9 @@ class Found:
     quotes: tuple[Quote, ...] = ()
 
 
-DEMONYM_ENDINGS = ("ese", "ian", "ean", "can", "ish")
-# Nationalities whose ending is also a common surname's ("Kasich", "Lynch", "Rossi"): listed instead
-NATIONALITY_WORDS = frozenset(
-    "french dutch czech welsh swiss thai greek iraqi israeli pakistani saudi yemeni kuwaiti somali bangladeshi "
-    "nepali qatari omani emirati afghan".split()
-)
-PARTY_WORDS = frozenset("republican democrat democratic conservative liberal tory labour socialist green libertarian".split())
-
-
-def _demonym(word: str) -> bool:
-    """'Korean', 'Chinese', 'Canadian', 'Republican': adjectives of place or party."""
-    return word in PARTY_WORDS or word in NATIONALITY_WORDS or (len(word) > 4 and word.endswith(DEMONYM_ENDINGS) and word not in rules.male_names()
-                                   and word not in rules.female_names())
-
-
 def _party_or_nation(word: str) -> bool:
     """'Democratic', 'Republican', 'Canadian', 'Chinese' before a noun; not 'Lynch' or 'French' (names too)."""
-    return word in PARTY_WORDS or (len(word) > 5 and word.endswith(("ese", "ian", "ean", "ican")) and _demonym(word))
+    return word in PARTY_WORDS or (len(word) > 5 and word.endswith(("ese", "ian", "ean", "ican")) and demonym(word))
 
 
 IRREGULAR_VERBS = frozenset(
@@ -209,6 +194,13 @@ def _index_starting_at(tokens: list[Token], start: int) -> int | None:
         if token.start == start:
             return index
     return None
+
+
+def _describe(named: Mention, description: Mention) -> Mention:
+    """'Hugh Hill, a doctor': the description gives the named person a role (and whose they are)."""
+    named.role = named.role or _without_determiner(description.role or description.text)
+    named.affiliation = named.affiliation or description.affiliation
+    return named
 
 
 def _without_determiner(text: str) -> str:
@@ -423,7 +415,7 @@ class ArticleExtractor:
                     if mention is not None and mention.kind in ("name", "organization") and not self._is_place(mention):
                         if mention.kind == "name" and after_the and not mention.role:
                             pass  # "the Harbour Bridge": people's names take no article
-                        elif mention.kind == "name" and _demonym(tokens[end - 1].lower) and end < len(tokens) and tokens[end].text[:1].islower():
+                        elif mention.kind == "name" and demonym(tokens[end - 1].lower) and end < len(tokens) and tokens[end].text[:1].islower():
                             pass  # "North Korean leader", "Kentucky Republican said": a modifier, not a name
                         elif mention.kind == "organization" or len(mention.name.split()) >= 2 or mention.role:
                             # "Mamadou Dia, who ..." / "Jane Roe said": a name that a relative "who"
@@ -571,19 +563,13 @@ class ArticleExtractor:
         if first is None or at >= verb or after[at].text != ",":
             return None
         if first.kind in ("descriptor", "title"):
-            name = mention_starting_at(after, at + 1, self.text, limit=verb)
-            then = next((i for i in range(at + 1, verb) if name and after[i].start >= name.end), verb)
-            if name is not None and name.kind == "name" and then < verb and after[then].text == ",":
-                name.role = name.role or _without_determiner(first.role or first.text)
-                name.affiliation = name.affiliation or first.affiliation
-                return name
-            return None
+            return self._named_in_apposition(after, first, verb)
         if first.kind == "name" and first.name and not self._is_place(first) and (
                 len(first.name.split()) >= 2 or self.entities._find_person(first.name, first.start, create=False)):
             then = next((i for i in range(at + 1, verb) if after[i].text == ","), None)
             described = mention_from_tokens(after[at + 1:then], self.text) if then else None
-            if described is not None and described.kind in ("title", "descriptor") and not first.role:
-                first.role = _without_determiner(described.role or described.text)  # ", 30, a farmer from ..."
+            if described is not None and described.kind in ("title", "descriptor"):
+                _describe(first, described)  # ", 30, a farmer from ..."
             return first
         return None
 
@@ -640,7 +626,7 @@ class ArticleExtractor:
             opens = first == 0 or before[first - 1].text in DASHES or before[first - 1].text in ",;"
             if labelled is not None and labelled.kind == "name" and labelled.name and len(labelled.name.split()) >= 2 \
                     and (opens or labelled.role) and not self._is_place(labelled) and (
-                        labelled.role or fold(labelled.name.split()[0]) in FIRST_NAMES()
+                        labelled.role or fold(labelled.name.split()[0]) in rules.first_names()
                         or self.entities._find_person(labelled.name, labelled.start, create=False) is not None):
                 return labelled, None, None
         if last == ":":
@@ -813,13 +799,10 @@ class ArticleExtractor:
                     named = mention_ending_at(tokens, at - 1, self.text, floor=floor) \
                         if at is not None and at - 1 > floor and tokens[at - 1].text == "," else None
                     if named is not None and named.kind == "name" and not self._is_place(named):
-                        named.role = named.role or _without_determiner(speaker.role or speaker.text)
-                        return named
+                        return _describe(named, speaker)
                 return speaker if speaker is not None and speaker.kind in ("name", "title", "descriptor", "group") else None
             if inner is not None and inner.kind == "name" and head.kind in ("title", "descriptor"):
-                inner.role = inner.role or _without_determiner(head.role or head.text)
-                inner.affiliation = inner.affiliation or head.affiliation
-                return inner
+                return _describe(inner, head)
             if inner is not None and inner.kind in ("title", "descriptor") and head.kind == "name" and not head.role:
                 head.role = _without_determiner(inner.role or inner.text)
                 head.affiliation = head.affiliation or inner.affiliation
@@ -869,15 +852,20 @@ class ArticleExtractor:
         mention = self._first_noun_phrase(tokens)
         if mention is not None and mention.kind in ("descriptor", "title"):
             # "The mayor's campaign director, Mike Rubel, reached out ...": the name in apposition
-            at = next((i for i, t in enumerate(tokens) if t.start >= mention.end), len(tokens))
-            if at + 1 < len(tokens) and tokens[at].text == ",":
-                name = mention_starting_at(tokens, at + 1, self.text, limit=at + 6)
-                after = next((i for i in range(at + 1, len(tokens)) if name and tokens[i].start >= name.end), None)
-                if name is not None and name.kind == "name" and after is not None and tokens[after].text == ",":
-                    if not name.role:
-                        name.role = mention.role or mention.text
-                    return name
+            return self._named_in_apposition(tokens, mention, len(tokens)) or mention
         return mention
+
+    def _named_in_apposition(self, tokens: list[Token], described: Mention, limit: int) -> Mention | None:
+        """The name set off by commas right after a description ("Hale's chief of staff, Joe
+        Kasper, ..."), with the description as its role; None if no name follows so."""
+        at = next((i for i in range(limit) if tokens[i].start >= described.end), limit)
+        if at + 1 >= limit or tokens[at].text != ",":
+            return None
+        name = mention_starting_at(tokens, at + 1, self.text, limit=limit)
+        then = next((i for i in range(at + 1, limit) if name and tokens[i].start >= name.end), limit)
+        if name is None or name.kind != "name" or then >= limit or tokens[then].text != ",":
+            return None
+        return _describe(name, described)
 
     def _first_noun_phrase(self, tokens: list[Token]) -> Mention | None:
         if not tokens:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .. import rules
-from .mentions import DOCUMENT_NOUNS, PARTY_OR_NATION, Mention
+from .mentions import DOCUMENT_NOUNS, PARTY_OR_NATION, PARTY_WORDS, Mention, demonym
 
 
 @lru_cache(maxsize=20_000)
@@ -231,7 +231,7 @@ class Entities:
     def _resolve_name(self, mention: Mention, position: int) -> Entity | None:
         if len(mention.name.split()) == 1:
             found = self._find_person(mention.name, position, create=False)
-            if found is None and fold(mention.name) not in FIRST_NAMES():
+            if found is None and fold(mention.name) not in rules.first_names():
                 # ("Hillary" is no part of "the Hillary Clinton White House")
                 found = self._find_organization(mention.name, create=False)
             if found is not None:
@@ -303,11 +303,6 @@ class Entities:
         return best
 
 
-@lru_cache(maxsize=None)
-def FIRST_NAMES() -> frozenset[str]:
-    return rules.female_names() | rules.male_names()
-
-
 # "according to the person, who spoke on condition of anonymity": a source the text does not name,
 # never the person it was just talking about
 ANONYMOUS_HEADS = frozenset("person persons source sources individual insider".split())
@@ -325,7 +320,7 @@ PLACE_MODIFIERS = frozenset(
 def _nationality(name: str) -> bool:
     """'East German', 'British': where someone is from, not a body they speak for."""
     last = fold(name).split()[-1]
-    return last in PARTY_OR_NATION or (len(last) > 5 and last.endswith(("ese", "ish", "ian", "ean")))
+    return last in PARTY_OR_NATION or (demonym(last) and last not in PARTY_WORDS)  # ("the Democratic front-runner" is someone)
 
 
 def _names_within(entity: Entity, description: str) -> bool:

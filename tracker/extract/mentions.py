@@ -44,6 +44,21 @@ NOT_NAMES = frozenset(
     everything nothing something anything everyone everybody nobody someone somebody anyone anybody""".split()
 )
 _NOT_NAMES_BUT_THE = NOT_NAMES - {"the"}
+DEMONYM_ENDINGS = ("ese", "ian", "ean", "can", "ish")
+# Nationalities whose ending is also a common surname's ("Kasich", "Lynch", "Rossi"): listed instead
+NATIONALITY_WORDS = frozenset(
+    "french dutch czech welsh swiss thai greek iraqi israeli pakistani saudi yemeni kuwaiti somali bangladeshi "
+    "nepali qatari omani emirati afghan".split()
+)
+PARTY_WORDS = frozenset("republican democrat democratic conservative liberal tory labour socialist green libertarian".split())
+
+
+def demonym(word: str) -> bool:
+    """'Korean', 'Chinese', 'Canadian', 'Republican': adjectives of place or party."""
+    return word in PARTY_WORDS or word in NATIONALITY_WORDS or (
+        len(word) > 4 and word.endswith(DEMONYM_ENDINGS) and word not in rules.first_names())
+
+
 CALENDAR_HEADS = frozenset({"day", "eve", "weekend", "week"})  # Canada Day, Christmas Eve, Pride Week
 HONORIFICS = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female"}
 GENDERED_NOUNS = {
@@ -393,7 +408,7 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
     if run_start >= 2 and rest[run_start - 1].lower == "of" and _title_length(rest, run_start - 2) and len(run) >= 3:
         # "Supervisor of Elections Susan Bucher", "Minister of Foreign Affairs Ana Lopez": what
         # the title is of runs up to the first name
-        first_names = rules.female_names() | rules.male_names()
+        first_names = rules.first_names()
         named_from = next((i for i, t in enumerate(run[:-1]) if i and t.lower in first_names), 1)
         title_end = max(title_end, named_from - 1)
     if _title_length(run, len(run) - 1) and (len(run) == 1 or _title_length(run, len(run) - 1) == len(run)
@@ -406,14 +421,12 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
         # ... or "the EU", "according to EHS": an acronym alone names a body, not a person
         name = text[name_run[0].start: name_run[-1].end]
         return Mention(surface, start, end, "organization", name=name, affiliation=affiliation, head=name_run[-1].lower)
-    first_names = None
     for lead in (1, 2):
         # "Billionaire Donald Trump", "Democrat Hillary Clinton": a person noun or a party before a
         # known first name and a surname describes the person (not "Norbert Leo Butz", "Rand Paul")
         if title_end + 1 + lead < len(run) - 1:
-            first_names = first_names or (rules.female_names() | rules.male_names())
             lead_words = run[title_end + 1: title_end + 1 + lead]
-            if run[title_end + 1 + lead].lower in first_names and all(
+            if run[title_end + 1 + lead].lower in rules.first_names() and all(
                     t.text[1:].islower() and (t.lower in rules.person_nouns() or t.lower in rules.group_words()
                                               or t.lower in PARTY_OR_NATION or t.lower.endswith("-based"))
                     for t in lead_words):
