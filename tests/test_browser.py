@@ -28,6 +28,7 @@ if not (CHROMIUM and CHROMEDRIVER):
     pytest.skip("no chromium and chromedriver installed (apt-get install chromium chromium-driver)",
                 allow_module_level=True)
 webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions  # noqa: E402
@@ -112,6 +113,19 @@ def screenshot(browser, tmp_path, name: str, element=None) -> dict:
     return summary
 
 
+def after_navigation(browser, navigate) -> None:
+    """Run navigate() and wait until the browser shows a new document.
+
+    Marks the old document instead of holding one of its elements: asking Chrome about an
+    element of a page being replaced can fail with an inspector error rather than 'stale'.
+    """
+    browser.execute_script("window.trackerOldDocument = true")
+    navigate()
+    WebDriverWait(browser, 20, ignored_exceptions=(WebDriverException,)).until(
+        lambda b: b.execute_script(
+            "return window.trackerOldDocument === undefined && document.readyState === 'complete'"))
+
+
 def wait_for(browser, css: str):
     return WebDriverWait(browser, 20).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
 
@@ -138,8 +152,7 @@ def test_statements_page_charts_render_and_facets_filter(site, browser, tmp_path
     total = len(column(browser, "kind"))
 
     facet = browser.find_element(By.CSS_SELECTOR, "#facet-kind li a")  # the commonest kind
-    facet.click()
-    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(facet))
+    after_navigation(browser, facet.click)
     wait_for(browser, "#facet-kind .cross")
     kinds = column(browser, "kind")
     assert "kind=" in browser.current_url and 0 < len(kinds) < total
@@ -150,8 +163,7 @@ def test_clicking_a_top_speaker_bar_filters_to_their_statements(site, browser):
     browser.get(site + "/tracker/statements")
     first = wait_for(browser, "#top-speakers svg a")
     name = first.find_element(By.CSS_SELECTOR, "title").get_attribute("textContent").split(":")[0]
-    first.click()
-    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(first))
+    after_navigation(browser, first.click)
     wait_for(browser, "#facet-speaker_id .cross")
     assert "speaker_id=" in browser.current_url
     speakers = column(browser, "speaker_id")
@@ -169,7 +181,7 @@ def test_statement_card(site, browser, tmp_path):
     assert card.find_element(By.CSS_SELECTOR, ".outlet").text == "Coastal Herald, 2024-03-03"
     assert card.find_element(By.CSS_SELECTOR, ".context mark").text.startswith("We would rather")
     screenshot(browser, tmp_path, "statement-card", card)
-    card.find_element(By.CSS_SELECTOR, ".article a").click()
+    after_navigation(browser, card.find_element(By.CSS_SELECTOR, ".article a").click)
     assert wait_for(browser, "h1").text.startswith("articles:")
 
 
@@ -183,9 +195,7 @@ def test_speaker_timeline_one_or_several(site, site_db, browser, tmp_path):
     for name in ("Helen Okafor", "Ingrid Solberg"):
         browser.find_element(By.CSS_SELECTOR, f"#timeline-form input[value='{name}']").click()
     browser.find_element(By.ID, "other-speaker").send_keys("Costa")  # an alias
-    old_chart = browser.find_element(By.ID, "timeline-chart")
-    browser.find_element(By.CSS_SELECTOR, "#timeline-form button[type=submit]").click()
-    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(old_chart))
+    after_navigation(browser, browser.find_element(By.CSS_SELECTOR, "#timeline-form button[type=submit]").click)
     wait_for(browser, "#timeline-chart svg")
     series = browser.find_elements(By.CSS_SELECTOR, "#timeline-chart g.series")
     assert [s.get_attribute("data-speaker") for s in series] == ["Helen Okafor", "Ingrid Solberg", "Rafael Costa"]
@@ -220,8 +230,7 @@ def test_one_box_searches_everything(site, browser, tmp_path):
 
     box = browser.find_element(By.CSS_SELECTOR, "#search-all-form input[name=q]")
     box.clear()
-    box.send_keys("Okafor", Keys.ENTER)
-    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(box))
+    after_navigation(browser, lambda: box.send_keys("Okafor", Keys.ENTER))
     wait_for(browser, "#search-summary")
     speaker = browser.find_element(By.CSS_SELECTOR, "#results-speakers li a")
     assert speaker.text == "Helen Okafor"
