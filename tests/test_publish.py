@@ -88,6 +88,43 @@ def test_speaker_statements_lists_every_statement_newest_first(datasette):
     assert sorted(r["text"] for r in rows) == sorted(r["statement"] for r in expected)
 
 
+@pytest.mark.parametrize("query", ["speaker_statements", "tag_statements"])
+def test_long_canned_lists_come_a_hundred_to_a_page(tmp_path, query):
+    from benchmarks.generate import write_corpus
+    from sqlite_utils import Database
+
+    write_corpus(tmp_path / "corpus", 90, seed=4, per_file=30)
+    db = Database(tmp_path / "tracker.db")
+    ingest_paths(db, [tmp_path / "corpus"])
+    if query == "speaker_statements":
+        name, param = next(iter(db.query(
+            "select speakers.name from statements join speakers on speakers.id = speaker_id "
+            "group by speakers.id order by count(*) desc limit 1")))["name"], "speaker"
+        expected = [r["text"] for r in db.query(
+            "select text from statements join speakers on speakers.id = speaker_id where speakers.name = ? "
+            "order by date_said desc, statements.id desc", [name])]
+    else:
+        name, param = next(iter(db.query(
+            "select tags.name from tags join article_tags on tag_id = tags.id join statements using (article_id) "
+            "group by tags.id order by count(*) desc limit 1")))["name"], "tag"
+        expected = [r["text"] for r in db.query(
+            "select text from statements where article_id in (select article_id from article_tags join tags "
+            "on tags.id = tag_id where tags.name = ?) order by date_said desc, id", [name])]
+    assert len(expected) > 200  # three pages at least, the last one short
+    ds = Datasette([str(tmp_path / "tracker.db")], metadata=load_metadata(tmp_path / "tracker.db"))
+
+    def page(number):
+        params = {param: name, "_shape": "array", **({"page": number} if number is not None else {})}
+        response = asyncio.run(ds.client.get(f"/tracker/{query}.json", params=params))
+        assert response.status_code == 200, response.text
+        return [r["text"] for r in response.json()]
+
+    assert page(None) == page("") == page("1") == page("nonsense") == expected[:100]
+    pages = [page(str(n)) for n in range(1, len(expected) // 100 + 3)]
+    assert [len(p) for p in pages[:-2]] == [100] * (len(expected) // 100) and pages[-1] == []
+    assert sum(pages, []) == expected
+
+
 def test_search_query_treats_sql_as_words(datasette):
     response = get(datasette, "/tracker/search_statements.json?words=%27%3B+drop+table+statements%3B+--&_shape=array")
     assert response.status_code == 200
