@@ -88,6 +88,29 @@ def test_speaker_statements_lists_every_statement_newest_first(datasette):
     assert sorted(r["text"] for r in rows) == sorted(r["statement"] for r in expected)
 
 
+def test_speaker_timeline_counts_each_article_once_when_a_name_finds_two_speakers(db, db_path, samples):
+    ingest_paths(db, [samples])
+    # Two speakers quoted in one article, both found by one alias: that article counts once.
+    first, second = next(iter(db.query(
+        "select a.speaker_id as first, b.speaker_id as second from statements a join statements b "
+        "on a.article_id = b.article_id and a.month_said = b.month_said and a.speaker_id < b.speaker_id limit 1"))).values()
+    db["speaker_aliases"].insert_all([{"speaker_id": first, "alias": "Both of them", "source": "mention"},
+                                      {"speaker_id": second, "alias": "Both of them", "source": "mention"}])
+    expected = list(db.query(
+        "select month_said as month, count(*) as statements, count(distinct article_id) as articles "
+        "from statements where speaker_id in (?, ?) group by month_said order by month_said", [first, second]))
+    ds = Datasette([str(db_path)], metadata=load_metadata(db_path))
+    rows = get(ds, "/tracker/speaker_timeline.json?speaker=Both+of+them&_shape=array").json()
+    assert rows == expected
+    one = get(ds, f"/tracker/speaker_timeline.json?speaker={db['speakers'].get(first)['name']}&_shape=array").json()
+    assert one == list(db.query(
+        "select month_said as month, count(*) as statements, count(distinct article_id) as articles "
+        "from statements where speaker_id = ? group by month_said order by month_said", [first]))
+    assert sum(r["articles"] for r in rows) < sum(r["articles"] for r in one) + sum(
+        r["articles"] for r in get(ds, f"/tracker/speaker_timeline.json?speaker={db['speakers'].get(second)['name']}"
+                                       "&_shape=array").json())
+
+
 @pytest.mark.parametrize("query", ["speaker_statements", "tag_statements"])
 def test_long_canned_lists_come_a_hundred_to_a_page(tmp_path, query):
     from benchmarks.generate import write_corpus
@@ -123,6 +146,15 @@ def test_long_canned_lists_come_a_hundred_to_a_page(tmp_path, query):
     pages = [page(str(n)) for n in range(1, len(expected) // 100 + 3)]
     assert [len(p) for p in pages[:-2]] == [100] * (len(expected) // 100) and pages[-1] == []
     assert sum(pages, []) == expected
+
+
+def test_search_statements_lists_the_best_matches_first(datasette, db):
+    rows = get(datasette, "/tracker/search_statements.json?words=the+to&_shape=array").json()
+    expected = [r["rowid"] for r in db.query(
+        "select rowid from statements_fts where statements_fts match '\"the\" \"to\"' "
+        "order by bm25(statements_fts), rowid limit 200")]
+    assert len(expected) > 3 and [r["id"] for r in rows] == expected
+    assert rows[0]["speaker"] is not None or rows[0]["outlet"] is not None  # joined to its article
 
 
 def test_search_query_treats_sql_as_words(datasette):
