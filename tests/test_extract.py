@@ -771,7 +771,7 @@ def test_according_to_a_source_with_a_modifier():
     [statement] = run('According to a complaint filed by the commission, the developers engaged in a "massive '
                       'fraudulent scheme" in which they "looted" millions of dollars from investors.')
     assert (statement.kind, statement.speaker_mention, statement.cue, statement.text[:34]) == (
-        "mixed", "a complaint", "according to", "the developers engaged in a \"massi")
+        "mixed", "the commission", "according to", "the developers engaged in a \"massi")  # who filed it
 
 
 def test_a_report_that_found_something_is_a_statement_and_finding_a_body_is_not():
@@ -905,3 +905,66 @@ def test_a_description_before_a_first_name_is_a_role_not_part_of_the_name():
 def test_a_name_before_a_description_with_a_town_and_state_speaks():
     [statement] = run("Rachel Berg, a philanthropist from Monsey, New York, said the speeches had left her cold.")
     assert (statement.speaker, statement.speaker_role) == ("Rachel Berg", "philanthropist")
+
+
+def test_people_met_in_their_own_words_are_unnamed_speakers():
+    text = ('A commuter said the new fares would cost her family a week of groceries.\n\n'
+            '"We cannot afford it," a cyclist told reporters.\n\n'
+            'A Texas farmer said the drought had cost him half his herd.')
+    assert [(s.speaker, s.speaker_mention, s.speaker_type) for s in run(text)] == [
+        (None, "A commuter", "person"), (None, "a cyclist", "person"), (None, "A Texas farmer", "person")]
+
+
+def test_an_unnamed_speaker_keeps_the_floor_for_she():
+    text = ('Harbour spokeswoman Jane Marlow defended the fees on Monday.\n\n'
+            'One commuter, who asked not to be named, told the Gazette that the rise would hurt.\n\n'
+            '"It is a disaster for people like us," she said.')
+    assert [(s.speaker, s.speaker_mention) for s in run(text)] == [(None, "One commuter"), (None, "she")]
+    # Someone named since then takes the pronoun back; a description the text gave a named person is that person
+    text = ('One commuter said the rise would hurt.\n\n'
+            'Jane Marlow, the spokeswoman, disagreed at the meeting.\n\n'
+            '"The fees have not changed in a decade," she said.')
+    assert [(s.speaker, s.speaker_mention) for s in run(text)][-1] == ("Jane Marlow", "she")
+    text = ('His brother Alastair Hume described him as kind.\n\n'
+            'He had just become a father, his brother added. "He was so proud," he said.')
+    assert [(s.speaker, s.speaker_mention) for s in run(text)][-1] == ("Alastair Hume", "he")
+
+
+def test_a_description_then_a_name_with_where_they_work():
+    text = ('Another pollster, David Woodard of Clemson University, said his survey showed no change.\n\n'
+            'A pollster at the university, Ann Pryce, said her numbers agreed.\n\n'
+            'A spokesman for the ministry, Omar Haddad, told reporters the talks would resume.')
+    assert [(s.speaker, s.speaker_role, s.speaker_affiliation) for s in run(text)] == [
+        ("David Woodard", "pollster", "Clemson University"), ("Ann Pryce", "pollster", "university"),
+        ("Omar Haddad", "spokesman", "ministry")]
+
+
+def test_according_to_a_document_names_whom_it_comes_from():
+    text = ('Councillor Amira Haddad said the commission had ignored the public.\n\n'
+            "According to a statement from the mayor's office, the city will review the decision.\n\n"
+            'The agency lost track of the funds, according to a letter released by Sen. Ann Roe.\n\n'
+            'According to a report in the Harbour Gazette, the ferry will run all winter.')
+    assert [(s.speaker, s.speaker_type) for s in run(text)] == [
+        ("Amira Haddad", "person"), ("mayor's office", "organization"), ("Ann Roe", "person"),
+        ("Harbour Gazette", "organization")]
+
+
+def test_a_description_never_goes_to_someone_of_the_other_sex():
+    text = ('Hillary Clinton said she had made a mistake.\n\n'
+            'Trump, appearing after Clinton, cited problems he blamed on Clinton.\n\n'
+            '"We need change," the New York businessman said.')
+    assert [(s.speaker, s.speaker_mention) for s in run(text)][-1] == (None, "the New York businessman")
+
+
+def test_a_person_noun_inside_a_body_s_name_does_not_split_it():
+    [statement] = run("The State Department Refugee Processing Center said 4,000 people had arrived.")
+    assert (statement.speaker, statement.speaker_type) == ("State Department Refugee Processing Center", "organization")
+
+
+def test_it_never_skips_back_over_whoever_spoke_since():
+    text = ('According to the Harbour Institute, fares rose 12 percent last year.\n\n'
+            'Ferrolink said on Friday that fares would rise again. It added that the service would grow.\n\n'
+            'The Harbour Institute published its study in May. It said the ferries ran late.')
+    assert [(s.speaker, s.speaker_mention) for s in run(text)] == [
+        ("Harbour Institute", "the Harbour Institute"), ("Ferrolink", "Ferrolink"), (None, "It"),
+        ("Harbour Institute", "It")]

@@ -12,7 +12,7 @@ from .attribute import ArticleExtractor, Found
 from .mentions import DOCUMENT_NOUNS
 
 # Bump when extraction changes: ingest re-extracts articles stored by an older version.
-EXTRACTOR_VERSION = "rules-9"
+EXTRACTOR_VERSION = "rules-10"
 SPEAKER_TYPES = {"group": "anonymous group"}
 
 

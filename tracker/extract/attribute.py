@@ -113,6 +113,10 @@ OBJECT_VERBS = frozenset("tell inform assure remind warn advise promise ask conv
 GERUND_VERBS = frozenset("suggest propose recommend deny admit acknowledge recall describe consider urge".split())
 
 
+# A speaker brought in by these is someone new, not a person named before: "a commuter", "one resident", "my father".
+UNNAMED_DETERMINERS = frozenset("a an one another my our your his her their".split())
+
+
 @dataclass
 class Found:
     """A statement before it becomes a Statement: spans, speaker, how it was found."""
@@ -199,8 +203,14 @@ def _index_starting_at(tokens: list[Token], start: int) -> int | None:
 def _describe(named: Mention, description: Mention) -> Mention:
     """'Hugh Hill, a doctor': the description gives the named person a role (and whose they are)."""
     named.role = named.role or _without_determiner(description.role or description.text)
-    named.affiliation = named.affiliation or description.affiliation
+    named.affiliation = named.affiliation or description.affiliation or (
+        description.name if description.kind == "organization" else None)  # "a spokesman for the ministry"
     return named
+
+
+def _spokes(mention: Mention) -> bool:
+    """'A spokesman for the ministry': a body speaking through a person the mention describes."""
+    return mention.kind == "organization" and mention.role is not None
 
 
 def _without_determiner(text: str) -> str:
@@ -298,6 +308,7 @@ class ArticleExtractor:
         self.text = straighten_double_apostrophes(article.text)
         self._pronoun_referents: dict[tuple[int, int], Entity | None] = {}
         self._last_speaker_at = -1
+        self._last_speaker_found: Found | None = None
         self.quotes = find_quotes(self.text, article.paragraphs)
         self._tokens: dict[int, list[Token]] = {}  # paragraph -> its tokens, made once
         self._quotes_by_paragraph: dict[int, list[Quote]] = {}
@@ -788,7 +799,8 @@ class ArticleExtractor:
                 return None
             if tokens[first + 1].lower in ("and", "but", "or", "so"):
                 return None  # "Talks stalled, and the meeting soured, said ...": a clause, not an apposition
-            inner = mention_from_tokens(tokens[first + 1:comma], self.text)
+            inner = self._person_with_affiliation(tokens[first + 1:comma]) or \
+                mention_from_tokens(tokens[first + 1:comma], self.text)
             if inner is not None and inner.kind == "name" and inner.text == inner.name and self._is_place(inner):
                 # "a woman in Worcester, Massachusetts, told him": a town and its state; who spoke is
                 # the one before the preposition, if anyone
@@ -801,13 +813,32 @@ class ArticleExtractor:
                     if named is not None and named.kind == "name" and not self._is_place(named):
                         return _describe(named, speaker)
                 return speaker if speaker is not None and speaker.kind in ("name", "title", "descriptor", "group") else None
-            if inner is not None and inner.kind == "name" and head.kind in ("title", "descriptor"):
+            if inner is not None and inner.kind == "name" and head.kind == "organization" and not head.role:
+                # "A pollster at the university, David Woodard, said": the body only says where the
+                # description's person works; the name after it is who spoke
+                described = self._head_before_postmodifier(tokens, head, floor)
+                if described is not None and described.kind in ("title", "descriptor"):
+                    named = _describe(inner, described)
+                    named.affiliation = named.affiliation or head.name or _without_determiner(head.text)
+                    return named
+            if inner is not None and inner.kind == "name" and (head.kind in ("title", "descriptor") or _spokes(head)):
                 return _describe(inner, head)
             if inner is not None and inner.kind in ("title", "descriptor") and head.kind == "name" and not head.role:
                 head.role = _without_determiner(inner.role or inner.text)
                 head.affiliation = head.affiliation or inner.affiliation
             return head if head.kind in ("name", "title", "organization", "group") else None
         return None
+
+    def _person_with_affiliation(self, tokens: list[Token]) -> Mention | None:
+        """'David Woodard of Clemson University': a person's full name, then where they work."""
+        at = next((i for i, t in enumerate(tokens) if t.lower in AFFILIATING), None)
+        if not at or at + 1 >= len(tokens):
+            return None
+        person = mention_from_tokens(tokens[:at], self.text)
+        if person is None or person.kind != "name" or len(person.name.split()) < 2 or self._is_place(person):
+            return None
+        person.affiliation = person.affiliation or self.text[tokens[at + 1].start:tokens[-1].end]
+        return person
 
     def _subject_elsewhere(self, tokens: list[Token], verb_index: int) -> bool:
         """', stating' / 'but firmly stated' / 'and added' / 'going on to say': the subject is the sentence's."""
@@ -850,7 +881,7 @@ class ArticleExtractor:
     def _sentence_subject(self, tokens: list[Token], sentence) -> Mention | None:
         """The subject of a sentence: its first noun phrase after any introductory phrase."""
         mention = self._first_noun_phrase(tokens)
-        if mention is not None and mention.kind in ("descriptor", "title"):
+        if mention is not None and (mention.kind in ("descriptor", "title") or _spokes(mention)):
             # "The mayor's campaign director, Mike Rubel, reached out ...": the name in apposition
             return self._named_in_apposition(tokens, mention, len(tokens)) or mention
         return mention
@@ -968,6 +999,7 @@ class ArticleExtractor:
             mention = mention_starting_at(outside, position + 2, self.text)
             if mention is None:
                 continue
+            mention = self._document_source(outside, mention) or mention
             after = [t for t in outside if t.start >= mention.end]
             at_start = all(t.lower in INTRO_WORDS or t.text == "," for t in outside[:position]) and not any(
                 q.open_at < outside[position].start for q in quotes)
@@ -985,6 +1017,26 @@ class ArticleExtractor:
             else:
                 continue
             self._add_indirect(paragraph, sentence, quotes, mention, c_start, c_end, "according to")
+
+    def _document_source(self, tokens: list[Token], document: Mention) -> Mention | None:
+        """'according to a statement from the mayor's office', 'a report by the inspector
+        general', 'a letter released by Sen. Ann Roe', 'a report in the Gazette': who the
+        document comes from."""
+        if document.name is not None or document.head not in DOCUMENT_NOUNS:
+            return None
+        at = next((i for i, t in enumerate(tokens) if t.start >= document.end), None)
+        if at is None:
+            return None
+        if tokens[at].lower in ("issued", "released", "published", "sent", "signed", "filed", "written") \
+                and at + 1 < len(tokens) and tokens[at + 1].lower == "by":
+            at += 1
+        elif tokens[at].lower not in ("from", "by", "in"):
+            return None
+        source = mention_starting_at(tokens, at + 1, self.text)
+        if source is None or source.kind not in ("name", "organization", "title", "group") or (
+                tokens[at].lower == "in" and not (source.kind == "organization" and source.name)):
+            return None  # ("a report in the Gazette" is the Gazette's; "a statement in response" no one's)
+        return source
 
     def _content_before(self, tokens, position, width, lemma, sentence, subject: Mention | None):
         """'CONTENT, NAME said.' / 'CONTENT, said NAME.' and the parenthetical
@@ -1362,6 +1414,9 @@ class ArticleExtractor:
         recent = None
         if self.last_speaker is not None and paragraph - self.last_speaker[1] <= 3:
             recent = self.last_speaker[0]
+            if recent is None and mention.kind == "pronoun" and self._unnamed_keeps_floor(mention):
+                self._pronoun_referents[mention.start, mention.end] = None
+                return None
         entity = self.entities.resolve(mention, mention.start, recent, content)
         if entity is not None and mention.kind == "descriptor" and self._met_unnamed(mention, entity):
             entity = None
@@ -1372,10 +1427,35 @@ class ArticleExtractor:
             # "... with Donald Trump, where the former US president had suggested": a definite
             # description right after a name in the same sentence is that person.
             entity = self.entities.named_between(sentence_start if sentence_start is not None else mention.start - 200,
-                                                 mention.start)
+                                                 mention.start, mention.gender)
             if entity is not None and mention.role and not entity.role:
                 entity.role = mention.role
         return entity
+
+    def _unnamed_keeps_floor(self, pronoun: Mention) -> bool:
+        """'One commuter, who asked not to be named, told the paper that ... "It's a disaster," she
+        said.': "she" is the unnamed person who spoke last, not the last woman named, unless a
+        person that "she" could be has since been the subject of a sentence."""
+        found = self._last_speaker_found
+        last = found.mention if found is not None else None
+        if last is None or pronoun.head not in ("she", "he") or pronoun.start < found.sentence[1] or not (
+                last.kind == "title" or last.kind == "descriptor" and last.head in rules.person_nouns()):
+            return False  # (in the unnamed speaker's own sentence, "she" is more often someone named in it)
+        # Someone new and unnamed: "a commuter", "one resident", "my father", "the mayor's aide", or
+        # "the organizer" after "an organizer". A definite description not resolved ("the
+        # Republican nominee") is more often someone named before, whom "he" goes on to find.
+        words = last.text.lower().split()
+        if not (words[0] in UNNAMED_DETERMINERS or any(w.endswith(("'s", "’s")) for w in words[:-1])
+                or words[0] == "the" and self._introduced_with_a(last.head, last.start)):
+            return False
+        wanted = "female" if pronoun.head == "she" else "male"
+        if last.gender not in (None, wanted) or any(
+                e.type == "person" and e.evidence and (last.head in e.nouns or e.role and last.head in e.role.lower())
+                for e in self.entities.items):
+            return False  # "his brother added" after "his brother Alastair Osman": maybe him
+        rival = self.entities._latest(pronoun.start, lambda e: e.type == "person" and e.evidence
+                                      and e.gender in (None, wanted), subject_only=True)
+        return rival is None or rival.last_before(pronoun.start, True) < self._last_speaker_at
 
     def _met_unnamed(self, mention: Mention, entity: Entity) -> bool:
         """'... greeted by an organizer. "...," the organizer told them': a definite description
@@ -1385,9 +1465,15 @@ class ArticleExtractor:
         if not head or not mention.text.lower().startswith("the ") or head in entity.nouns or \
                 (entity.role and head in entity.role.lower()):
             return False
-        since = max(0, mention.start - 3000)
+        return self._introduced_with_a(head, mention.start)
+
+    def _introduced_with_a(self, head: str | None, before: int) -> bool:
+        """Whether the text brought this noun in with "a", "an", "another" or "one" not long before."""
+        if not head:
+            return False
+        since = max(0, before - 3000)
         return re.search(r"\b(?:an?|another|one)\s+(?:[\w-]+\s+){0,3}" + re.escape(head) + r"\b",
-                         self.text[since:mention.start], re.IGNORECASE) is not None
+                         self.text[since:before], re.IGNORECASE) is not None
 
     def _unknown_sentence_opener(self, mention: Mention, sentence_start: int | None) -> bool:
         """'Keeps saying she ...', 'Once in my teens, I laughed and said': one capitalized word
@@ -1434,6 +1520,7 @@ class ArticleExtractor:
             if self.last_speaker is None or found.paragraph > self.last_speaker[1] or found.start >= self._last_speaker_at:
                 self.last_speaker = (found.entity, found.paragraph)
                 self._last_speaker_at = found.start
+                self._last_speaker_found = found
 
     def _fill_quote_chains(self) -> None:
         """A quote running over paragraphs has one speaker: give it to every part."""

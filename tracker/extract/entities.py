@@ -211,7 +211,7 @@ class Entities:
             if found is None and not mention.affiliation and mention.head not in ANONYMOUS_HEADS and \
                     not re.search(r"\b(?:for|of|to) (?:the )?[A-Z]", mention.role or mention.text):
                 # "the lawyer for Smith" is someone else's: never the person just talked about
-                found = self._recent_subject(position)
+                found = self._recent_subject(position, gender=mention.gender)
             if found is not None and mention.affiliation and _same_person(
                     fold(mention.affiliation).replace(".", "").split(), found.tokens):
                 return None  # "Trump's lawyer" is not Trump
@@ -220,10 +220,12 @@ class Entities:
             return found
         return None
 
-    def _recent_subject(self, position: int, window: int = 600) -> Entity | None:
+    def _recent_subject(self, position: int, window: int = 600, gender: str | None = None) -> Entity | None:
         """'Niederreiter has four goals ... The 26-year-old right wing said': a description
-        with no role to match refers to the person the text was just talking about."""
-        found = self._latest(position, lambda e: e.type == "person" and e.evidence, subject_only=True)
+        with no role to match refers to the person the text was just talking about (never to a
+        woman for "the businessman")."""
+        found = self._latest(position, lambda e: e.type == "person" and e.evidence and (
+            gender is None or e.gender in (None, gender)), subject_only=True)
         if found is not None and found.last_before(position, True) >= position - window:
             return found
         return None
@@ -268,7 +270,15 @@ class Entities:
         if pronoun == "they":
             return self._latest(position, lambda e: e.type in ("group", "organization"), subject_only=True)
         if pronoun == "it":
-            return self._latest(position, lambda e: e.type == "organization", subject_only=True)
+            found = self._latest(position, lambda e: e.type == "organization", subject_only=True)
+            if found is not None and recent_speaker is not None and recent_speaker is not found and \
+                    recent_speaker.last_before(position, True) > found.last_before(position, True):
+                # "According to the SITE group, ... Twitter said ... It added": not past the one who
+                # spoke since (a one-word name such as Twitter may not be known as a body)
+                return None
+            if found is not None and found.last_before(position, True) < position - 1000:
+                return None  # a body last acting paragraphs ago is not what "it" refers to
+            return found
         return None
 
     def _resolve_description(self, mention: Mention, position: int, person: bool) -> Entity | None:
@@ -285,13 +295,15 @@ class Entities:
             return not places or not role_words or bool(places & role_words)
         return self._latest(position, fits)
 
-    def named_between(self, start: int, end: int) -> Entity | None:
-        """The person mentioned last in [start, end)."""
+    def named_between(self, start: int, end: int, gender: str | None = None) -> Entity | None:
+        """The person mentioned last in [start, end), of ``gender`` if it is known."""
         best, best_position = None, -1
         for entity in self.items:
             seen = entity.last_before(end)
             if entity.type == "person" and entity.evidence and start <= seen and seen > best_position and len(entity.tokens) > 1:
                 best, best_position = entity, seen
+        if best is not None and gender is not None and best.gender not in (None, gender):
+            return None  # "... Obama and Clinton. "We need change," the New York businessman said": not her
         return best
 
     def _latest(self, position: int, accept, subject_only: bool = False) -> Entity | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import rules
+from ..names import fold
 from .units import NAME_PREFIX, Token, make_token
 
 DETERMINERS = frozenset(
@@ -344,7 +345,10 @@ def _organization_in(tokens: list[Token], text: str) -> str | None:
     """'A Freedom Mobile spokesperson': the capitalized run naming who the person speaks for."""
     run = [t for t in tokens if _is_cap(t)]
     if run and len(run) == len(tokens) and run[0].lower not in NOT_NAMES:
-        return text[run[0].start: run[-1].end]
+        name = text[run[0].start: run[-1].end]
+        if fold(name) in rules.places() or (len(run) == 1 and demonym(run[0].lower)):
+            return None  # "a Texas farmer", "a Democratic voter": where the person is from, not whom they speak for
+        return name
     return None
 
 
@@ -403,8 +407,9 @@ def _named_mention(rest: list[Token], text: str, surface: str, start: int, end: 
     title_end = -1
     for index in range(len(run) - 1):
         # a title may reach back past "of": "Secretary of State John Kerry"
-        if _title_length(rest, run_start + index) or run[index].lower in HONORIFICS or run[index].lower in rules.person_nouns():
-            title_end = index
+        if _title_length(rest, run_start + index) or run[index].lower in HONORIFICS or (
+                run[index].lower in rules.person_nouns() and not _is_organization([t.lower for t in run[index + 1:]])):
+            title_end = index  # (but "the Refugee Processing Center" is one body)
     if run_start >= 2 and rest[run_start - 1].lower == "of" and _title_length(rest, run_start - 2) and len(run) >= 3:
         # "Supervisor of Elections Susan Bucher", "Minister of Foreign Affairs Ana Lopez": what
         # the title is of runs up to the first name
