@@ -968,3 +968,10 @@ def test_it_never_skips_back_over_whoever_spoke_since():
     assert [(s.speaker, s.speaker_mention) for s in run(text)] == [
         ("Harbour Institute", "the Harbour Institute"), ("Ferrolink", "Ferrolink"), (None, "It"),
         ("Harbour Institute", "It")]
+
+
+def test_more_people_spoken_of_together():
+    text = ('Residents and librarians said they would protest on Saturday.\n\n'
+            'Shareholders told the board that the merger went too far.')
+    assert [(s.speaker, s.speaker_type) for s in run(text)] == [
+        ("Residents and librarians", "group"), ("Shareholders", "group")]
