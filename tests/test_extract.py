@@ -974,4 +974,4 @@ def test_more_people_spoken_of_together():
     text = ('Residents and librarians said they would protest on Saturday.\n\n'
             'Shareholders told the board that the merger went too far.')
     assert [(s.speaker, s.speaker_type) for s in run(text)] == [
-        ("Residents and librarians", "group"), ("Shareholders", "group")]
+        ("Residents and librarians", "anonymous group"), ("Shareholders", "anonymous group")]
