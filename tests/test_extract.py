@@ -975,3 +975,9 @@ def test_more_people_spoken_of_together():
             'Shareholders told the board that the merger went too far.')
     assert [(s.speaker, s.speaker_type) for s in run(text)] == [
         ("Residents and librarians", "anonymous group"), ("Shareholders", "anonymous group")]
+
+
+def test_a_short_whole_sentence_quote_after_a_speaker_is_theirs():
+    text = ('"We will be fine," Ann Roe said. "We always are."\n\n'
+            'The so-called "experts" met on Monday. "Experts."')  # no one was quoted in this paragraph
+    assert [(s.text, s.speaker) for s in run(text)] == [("We will be fine", "Ann Roe"), ("We always are.", "Ann Roe")]

@@ -1296,7 +1296,8 @@ class ArticleExtractor:
                             kind, paragraph, sentence, mention, entity, cue, (quote,)))
             quote.used = True
             return
-        if words < 4 or _title_case(self.text[quote.start:quote.end]):
+        if words < 4 and not self._short_sentence_of_the_speaker(paragraph, sentence, quote, before, outside) \
+                or _title_case(self.text[quote.start:quote.end]):
             return  # scare quotes, titles of works, nicknames
         earlier = [f for f in self.found if f.sentence == sentence and f.kind == "direct" and f.end <= quote.start]
         if earlier and earlier[-1].entity is not None and not any(
@@ -1321,6 +1322,14 @@ class ArticleExtractor:
             entity = self._previous_sentence_person(paragraph, sentence) or entity
         self._add(Found(quote.start, quote.end, "direct", paragraph, sentence, None, entity, None, (quote,)))
         quote.used = True
+
+    def _short_sentence_of_the_speaker(self, paragraph: int, sentence, quote: Quote, before, outside) -> bool:
+        """'"We will be fine," Ann Roe said. "We always are."': a short quotation that is a whole
+        sentence by itself, in a paragraph where someone was just quoted, is more of their words."""
+        quoted = self.text[quote.start:quote.end].strip()
+        after = [t for t in outside if quote.outer_end <= t.start < sentence[1]]
+        return bool(quoted) and quoted[0].isupper() and quoted.endswith((".", "!", "?")) and not before \
+            and not after and self.last_speaker is not None and self.last_speaker[1] == paragraph
 
     def _previous_sentence_person(self, paragraph: int, sentence) -> Entity | None:
         """The person named as the subject of the sentence before ``sentence`` in its paragraph."""
