@@ -981,3 +981,20 @@ def test_a_short_whole_sentence_quote_after_a_speaker_is_theirs():
     text = ('"We will be fine," Ann Roe said. "We always are."\n\n'
             'The so-called "experts" met on Monday. "Experts."')  # no one was quoted in this paragraph
     assert [(s.text, s.speaker) for s in run(text)] == [("We will be fine", "Ann Roe"), ("We always are.", "Ann Roe")]
+
+
+def test_the_one_told_is_not_part_of_what_was_said():
+    text = ('Ellen Brooks told local radio the closure was heartbreaking.\n\n'
+            'Ann Roe told the council the budget was short.\n\n'
+            'Bob Lee told her staff that the office would close.\n\n'
+            'Ann Roe told her the office would close.')
+    assert [s.text for s in run(text)] == [
+        "the closure was heartbreaking", "the budget was short", "the office would close", "the office would close"]
+
+
+def test_a_time_phrase_after_the_verb_ends_the_attribution():
+    text = ('The bridge will close for a month, Ann Smith said this week.\n\n'
+            'Repairs will not start before the summer, the county engineer told councillors last night.')
+    assert [(s.text, s.speaker_mention, s.date_phrase) for s in run(text)] == [
+        ("The bridge will close for a month", "Ann Smith", "this week"),
+        ("Repairs will not start before the summer", "the county engineer", "last night")]

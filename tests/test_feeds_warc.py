@@ -202,8 +202,8 @@ def test_warc_ingest_counts_skipped_records(runner, db_path, tmp_path):
     [row] = db.query("select url, published, fetched_at, format from articles")
     assert row == {"url": "https://riversidepost.example/bridge", "published": "2024-03-14T16:20:00",
                    "fetched_at": "2024-03-14T16:20:00", "format": "warc"}
-    dates = [r["date_said"] for r in db.query("select date_said from statements")]
-    assert dates == ["2024-03-14", "2024-03-14"]
+    dates = [(r["date_said"], r["date_precision"]) for r in db.query("select date_said, date_precision from statements")]
+    assert dates == [("2024-03-11", "week"), ("2024-03-14", "day")]  # "told councillors this week", then the publication day
 
 
 def test_not_a_warc_is_a_clear_error(tmp_path):

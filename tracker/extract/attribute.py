@@ -113,6 +113,12 @@ OBJECT_VERBS = frozenset("tell inform assure remind warn advise promise ask conv
 GERUND_VERBS = frozenset("suggest propose recommend deny admit acknowledge recall describe consider urge".split())
 
 
+# Words that open a time phrase after a reporting verb: "said this week", "told them last night".
+TIME_OPENERS = frozenset("this last next yesterday today tonight earlier later".split())
+
+# Told with no determiner: "told local radio", "told national television".
+TOLD_MEDIA = frozenset("radio television tv newspapers radio's broadcasters podcasters".split())
+
 # A speaker brought in by these is someone new, not a person named before: "a commuter", "one resident", "my father".
 UNNAMED_DETERMINERS = frozenset("a an one another my our your his her their".split())
 
@@ -1081,9 +1087,23 @@ class ArticleExtractor:
                 elif follow == 1 and self._one_interrupted_clause(first, rest, follow):
                     return mention, [(sentence[0], sentence[1])]
                 return mention, [first, (rest[follow].start, sentence[1])]
-        if self._ends_sentence(rest):
-            return mention, [first]
+        if self._ends_sentence(rest) or lemma == "tell" and self._ends_sentence(self._past_the_one_told(rest)):
+            return mention, [first]  # ("..., the engineer told councillors this week.")
         return None
+
+    def _past_the_one_told(self, rest: list[Token]) -> list[Token]:
+        """The tokens after the object of "told": 'reporters', 'him', 'CBC News', 'the council'."""
+        if not rest:
+            return rest
+        if rest[0].lower in PRONOUN_OBJECTS:
+            return rest[1:]
+        if rest[0].text[:1].isupper():
+            at = next((i for i, t in enumerate(rest) if not t.text[:1].isupper()), len(rest))
+            return rest[at:]
+        told = mention_starting_at(rest, 0, self.text, limit=5)
+        if told is None or told.kind not in ("organization", "group", "descriptor", "title"):
+            return rest
+        return [t for t in rest if t.start >= told.end]
 
     def _one_interrupted_clause(self, before: tuple[int, int], rest: list[Token], follow: int) -> bool:
         """'Back in Virginia, Mr. Clarke said, he decided ...', 'The top 1 percent would see a cut
@@ -1112,7 +1132,8 @@ class ArticleExtractor:
                 break
         if not words:
             return True
-        if words[0].text != "," and words[0].lower not in PREPOSITIONS and not words[0].text[:1].isupper():
+        if words[0].text != "," and words[0].lower not in PREPOSITIONS and not words[0].text[:1].isupper() \
+                and words[0].lower not in TIME_OPENERS:  # ("..., Ann Smith said this week.")
             return False
         return len(words) <= 10 and self._is_filler(words, "") and not any(verb_lemma(words, i) for i in range(len(words)))
 
@@ -1149,7 +1170,14 @@ class ArticleExtractor:
             if lemma == "tell" and skip < len(tokens):
                 # told reporters / told him / told CBC News
                 if tokens[skip].lower in PRONOUN_OBJECTS:
-                    skip += 1
+                    # "told her staff the news ...": "her" may own the one told
+                    owned = self._told_whom(tokens, skip + 1, people_only=True) if tokens[skip].lower == "her" else None
+                    skip = owned if owned is not None and owned > skip + 1 else skip + 1
+                elif tokens[skip].text[:1].islower():
+                    told = self._told_whom(tokens, skip)
+                    if told is None:
+                        return None  # "..., the engineer told councillors this week.": what was said came before
+                    skip = told
                 else:
                     while skip < len(tokens) and tokens[skip].text[:1].isupper():
                         skip += 1
@@ -1322,6 +1350,30 @@ class ArticleExtractor:
             entity = self._previous_sentence_person(paragraph, sentence) or entity
         self._add(Found(quote.start, quote.end, "direct", paragraph, sentence, None, entity, None, (quote,)))
         quote.used = True
+
+    def _told_whom(self, tokens: list[Token], at: int, people_only: bool = False) -> int | None:
+        """Past the one told, when it is a lower-case noun phrase: 'told local radio the news was
+        ...', 'told the council the budget ...', 'told a crowd in Ames that ...'. ``at`` when no
+        one told is recognized there; None when someone is but no clause follows ('told
+        councillors this week.')."""
+        mention = mention_starting_at(tokens, at, self.text, limit=at + 5)
+        if people_only and (mention is None or not (mention.kind == "group" or mention.head in rules.person_nouns())):
+            return at  # "told her the news was ...": "her" is the one told
+        if mention is not None and mention.kind in ("organization", "group", "descriptor", "title"):
+            after = next((i for i in range(at, len(tokens)) if tokens[i].start >= mention.end), len(tokens))
+        else:
+            after = at
+            while after < min(len(tokens), at + 3) and tokens[after].lower not in TOLD_MEDIA and tokens[after].text.isalpha():
+                after += 1
+            if after >= len(tokens) or tokens[after].lower not in TOLD_MEDIA:
+                return at
+            after += 1
+        if after < len(tokens) and tokens[after].lower in ("who", "which", "whose", "whom"):
+            return at  # "told a young woman who ...": leave it to the rules as before
+        if after < len(tokens) and (tokens[after].lower == "that" or self._clause_start(tokens, after)) and any(
+                t.lower in AUXILIARIES or _looks_like_verb(t.lower) for t in tokens[after + 1:after + 7]):
+            return after
+        return None
 
     def _short_sentence_of_the_speaker(self, paragraph: int, sentence, quote: Quote, before, outside) -> bool:
         """'"We will be fine," Ann Roe said. "We always are."': a short quotation that is a whole
