@@ -117,7 +117,7 @@ GERUND_VERBS = frozenset("suggest propose recommend deny admit acknowledge recal
 TIME_OPENERS = frozenset("this last next yesterday today tonight earlier later".split())
 
 # Told with no determiner: "told local radio", "told national television".
-TOLD_MEDIA = frozenset("radio television tv newspapers radio's broadcasters podcasters".split())
+TOLD_MEDIA = frozenset("radio television tv newspapers broadcasters podcasts".split())
 
 # A speaker brought in by these is someone new, not a person named before: "a commuter", "one resident", "my father".
 UNNAMED_DETERMINERS = frozenset("a an one another my our your his her their".split())
@@ -1100,10 +1100,8 @@ class ArticleExtractor:
         if rest[0].text[:1].isupper():
             at = next((i for i, t in enumerate(rest) if not t.text[:1].isupper()), len(rest))
             return rest[at:]
-        told = mention_starting_at(rest, 0, self.text, limit=5)
-        if told is None or told.kind not in ("organization", "group", "descriptor", "title"):
-            return rest
-        return [t for t in rest if t.start >= told.end]
+        end = self._end_of_the_one_told(rest, 0)
+        return rest if end is None else rest[end:]
 
     def _one_interrupted_clause(self, before: tuple[int, int], rest: list[Token], follow: int) -> bool:
         """'Back in Virginia, Mr. Clarke said, he decided ...', 'The top 1 percent would see a cut
@@ -1356,24 +1354,30 @@ class ArticleExtractor:
         ...', 'told the council the budget ...', 'told a crowd in Ames that ...'. ``at`` when no
         one told is recognized there; None when someone is but no clause follows ('told
         councillors this week.')."""
-        mention = mention_starting_at(tokens, at, self.text, limit=at + 5)
-        if people_only and (mention is None or not (mention.kind == "group" or mention.head in rules.person_nouns())):
-            return at  # "told her the news was ...": "her" is the one told
-        if mention is not None and mention.kind in ("organization", "group", "descriptor", "title"):
-            after = next((i for i in range(at, len(tokens)) if tokens[i].start >= mention.end), len(tokens))
-        else:
-            after = at
-            while after < min(len(tokens), at + 3) and tokens[after].lower not in TOLD_MEDIA and tokens[after].text.isalpha():
-                after += 1
-            if after >= len(tokens) or tokens[after].lower not in TOLD_MEDIA:
-                return at
-            after += 1
+        after = self._end_of_the_one_told(tokens, at, people_only)
+        if after is None:
+            return at
         if after < len(tokens) and tokens[after].lower in ("who", "which", "whose", "whom"):
             return at  # "told a young woman who ...": leave it to the rules as before
         if after < len(tokens) and (tokens[after].lower == "that" or self._clause_start(tokens, after)) and any(
                 t.lower in AUXILIARIES or _looks_like_verb(t.lower) for t in tokens[after + 1:after + 7]):
             return after
         return None
+
+    def _end_of_the_one_told(self, tokens: list[Token], at: int, people_only: bool = False) -> int | None:
+        """Where a lower-case noun phrase for the one told ends ('the council', 'a crowd in Ames',
+        'local radio'), or None if none starts at ``at``; with ``people_only``, only people
+        ('told her staff', not 'told her the news')."""
+        mention = mention_starting_at(tokens, at, self.text, limit=at + 5)
+        if people_only:
+            if mention is None or not (mention.kind == "group" or mention.head in rules.person_nouns()):
+                return None
+        elif mention is None or mention.kind not in ("organization", "group", "descriptor", "title"):
+            end = at
+            while end < min(len(tokens), at + 3) and tokens[end].lower not in TOLD_MEDIA and tokens[end].text.isalpha():
+                end += 1
+            return end + 1 if end < len(tokens) and tokens[end].lower in TOLD_MEDIA else None
+        return next((i for i in range(at, len(tokens)) if tokens[i].start >= mention.end), len(tokens))
 
     def _short_sentence_of_the_speaker(self, paragraph: int, sentence, quote: Quote, before, outside) -> bool:
         """'"We will be fine," Ann Roe said. "We always are."': a short quotation that is a whole
