@@ -998,3 +998,18 @@ def test_a_time_phrase_after_the_verb_ends_the_attribution():
     assert [(s.text, s.speaker_mention, s.date_phrase) for s in run(text)] == [
         ("The bridge will close for a month", "Ann Smith", "this week"),
         ("Repairs will not start before the summer", "the county engineer", "last night")]
+
+
+def test_a_plural_possessive_names_the_body_that_speaks():
+    text = ("The teachers' union said the strike would continue.\n\n"
+            "According to the nurses’ union, the wards are short of staff.\n\n"
+            'The machinists\' union called the cuts "a betrayal."')
+    assert [(s.speaker_mention, s.speaker_affiliation, s.kind) for s in run(text)] == [
+        ("The teachers' union", "teachers", "indirect"), ("the nurses’ union", "nurses", "indirect"),
+        ("The machinists' union", "machinists", "mixed")]
+
+
+def test_a_noun_that_looks_like_a_verb_of_speech_is_not_one():
+    text = ('Mark Ellison spoke on Monday. He called the union demands "unaffordable."\n\n'
+            'Ann Roe called the union\'s demands "a wish list."')
+    assert [(s.speaker, s.cue) for s in run(text)] == [("Mark Ellison", "called"), ("Ann Roe", "called")]

@@ -1424,7 +1424,11 @@ class ArticleExtractor:
                 continue  # 'praising Jeb Bush, who ended his bid, as "a man ..."': the verb of judgement governs
             if not listed and token.lower[-1] == "s" and position and before[position - 1].lower in AUXILIARIES:
                 continue  # "they had guns", "has plans": after an auxiliary, an -s word is a noun
+            if position and before[position - 1].text.endswith(("'s", "’s")):
+                continue  # "called the union's demands": a noun after a possessive
             mention = self._subject_before(before, position)
+            if mention is not None and self._object_of_verb_before(before, mention):
+                continue  # 'called the union demands "unaffordable"': "demands" is a noun there
             if mention is None and listed and self._subject_elsewhere(before, position):
                 mention = self._shared_subject(before, position, outside, sentence)
             if mention is None or mention.kind == "descriptor" and not mention.name:
@@ -1439,6 +1443,15 @@ class ArticleExtractor:
             start = before[start_index].start if start_index < len(before) else quote.open_at
             return mention, token.text, start
         return None
+
+    def _object_of_verb_before(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether a lower-case verb comes right before the noun phrase: it is that verb's object."""
+        at = _index_starting_at(tokens, mention.start)
+        if not at:
+            return False
+        word = tokens[at - 1]
+        return word.text[:1].islower() and (word.lower in rules.characterizing_verbs()
+                                             or verb_lemma(tokens, at - 1) is not None)
 
     def _nominal_cue(self, before: list[Token]):
         """"her assertion that Mexico had received" / "Smith's claim that"."""

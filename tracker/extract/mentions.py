@@ -231,12 +231,16 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
     affiliation = None
     for index, token in enumerate(rest[:-1]):
         owner = _possessive(token) if token.text[-1] in "s'’" else None  # (most words: not a possessive)
+        width = 1
+        if owner is None and token.text[-1] == "s" and rest[index + 1].text in ("'", "’") \
+                and rest[index + 1].start == token.end and index + 2 < len(rest):
+            owner, width = token.text, 2  # "the teachers' union": the tokenizer splits a plural's apostrophe off
         if owner:
             # The owner is one word or a proper name: "Mexico's", "the company's", "New York Times'".
             if index and not all(_is_cap(t) for t in rest[:index]):
                 return None
             affiliation = text[rest[0].start: token.start] + owner if index else owner
-            rest = rest[index + 1:]
+            rest = rest[index + width:]
             break
     if not rest:
         return None
@@ -478,6 +482,12 @@ def _is_organization(words: list[str]) -> bool:
     return not (len(words) > 1 and (words[0] in rules.female_names() or words[0] in rules.male_names()) and words[-1] not in org_words)
 
 
+def _plural_apostrophe(tokens: list[Token], k: int) -> bool:
+    """"the teachers' union": the apostrophe of a plural possessive, which the tokenizer splits off."""
+    return tokens[k].text in ("'", "’") and k > 0 and tokens[k - 1].end == tokens[k].start \
+        and tokens[k - 1].text[-1:] == "s" and k + 1 < len(tokens)
+
+
 def _blocks_mention(token: Token) -> bool:
     """Tokens no mention contains past its first word: punctuation, verbs' company."""
     text = token.text
@@ -502,6 +512,8 @@ def mention_ending_at(tokens: list[Token], end_index: int, text: str, floor: int
     for k in range(end_index - 1, lowest - 1, -1):
         word = tokens[k].text  # _blocks_mention(), inlined
         if (not word[:1].isalnum() and word != "&") or tokens[k].lower in _BLOCKING_WORDS:
+            if _plural_apostrophe(tokens, k):
+                continue
             if k + 1 < end_index and _first_name_word(tokens[k], tokens[k + 1]):
                 lowest = k  # '," Will Estrada said': a first name starts the mention
             else:
@@ -524,7 +536,7 @@ def mention_starting_at(tokens: list[Token], start_index: int, text: str, limit:
     limit = len(tokens) if limit is None else min(limit, len(tokens))
     highest = min(limit, start_index + 10)
     for j in range(start_index + 1, highest):
-        if _blocks_mention(tokens[j]):
+        if _blocks_mention(tokens[j]) and not _plural_apostrophe(tokens, j):
             highest = j
             break
     for j in range(highest, start_index, -1):
