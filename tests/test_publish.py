@@ -111,28 +111,31 @@ def test_speaker_timeline_counts_each_article_once_when_a_name_finds_two_speaker
                                        "&_shape=array").json())
 
 
-@pytest.mark.parametrize("query", ["speaker_statements", "tag_statements"])
-def test_long_canned_lists_come_a_hundred_to_a_page(tmp_path, query):
+# (canned query, its parameter, the most frequent value, every statement for it newest first)
+CANNED_LISTS = [
+    ("speaker_statements", "speaker",
+     "select speakers.name from statements join speakers on speakers.id = speaker_id "
+     "group by speakers.id order by count(*) desc limit 1",
+     "select text from statements join speakers on speakers.id = speaker_id where speakers.name = ? "
+     "order by date_said desc, statements.id desc"),
+    ("tag_statements", "tag",
+     "select tags.name from tags join article_tags on tag_id = tags.id join statements using (article_id) "
+     "group by tags.id order by count(*) desc limit 1",
+     "select text from statements where article_id in (select article_id from article_tags join tags "
+     "on tags.id = tag_id where tags.name = ?) order by date_said desc, id"),
+]
+
+
+@pytest.mark.parametrize("query, param, most_frequent, every_statement", CANNED_LISTS)
+def test_long_canned_lists_come_a_hundred_to_a_page(tmp_path, query, param, most_frequent, every_statement):
     from benchmarks.generate import write_corpus
     from sqlite_utils import Database
 
     write_corpus(tmp_path / "corpus", 90, seed=4, per_file=30)
     db = Database(tmp_path / "tracker.db")
     ingest_paths(db, [tmp_path / "corpus"])
-    if query == "speaker_statements":
-        name, param = next(iter(db.query(
-            "select speakers.name from statements join speakers on speakers.id = speaker_id "
-            "group by speakers.id order by count(*) desc limit 1")))["name"], "speaker"
-        expected = [r["text"] for r in db.query(
-            "select text from statements join speakers on speakers.id = speaker_id where speakers.name = ? "
-            "order by date_said desc, statements.id desc", [name])]
-    else:
-        name, param = next(iter(db.query(
-            "select tags.name from tags join article_tags on tag_id = tags.id join statements using (article_id) "
-            "group by tags.id order by count(*) desc limit 1")))["name"], "tag"
-        expected = [r["text"] for r in db.query(
-            "select text from statements where article_id in (select article_id from article_tags join tags "
-            "on tags.id = tag_id where tags.name = ?) order by date_said desc, id", [name])]
+    name = next(iter(db.query(most_frequent)))["name"]
+    expected = [r["text"] for r in db.query(every_statement, [name])]
     assert len(expected) > 200  # three pages at least, the last one short
     ds = Datasette([str(tmp_path / "tracker.db")], metadata=load_metadata(tmp_path / "tracker.db"))
 

@@ -1087,21 +1087,21 @@ class ArticleExtractor:
                 elif follow == 1 and self._one_interrupted_clause(first, rest, follow):
                     return mention, [(sentence[0], sentence[1])]
                 return mention, [first, (rest[follow].start, sentence[1])]
-        if self._ends_sentence(rest) or lemma == "tell" and self._ends_sentence(self._past_the_one_told(rest)):
+        if self._ends_sentence(rest) or lemma == "tell" and self._ends_sentence(rest[self._past_the_one_told(rest, 0):]):
             return mention, [first]  # ("..., the engineer told councillors this week.")
         return None
 
-    def _past_the_one_told(self, rest: list[Token]) -> list[Token]:
-        """The tokens after the object of "told": 'reporters', 'him', 'CBC News', 'the council'."""
-        if not rest:
-            return rest
-        if rest[0].lower in PRONOUN_OBJECTS:
-            return rest[1:]
-        if rest[0].text[:1].isupper():
-            at = next((i for i, t in enumerate(rest) if not t.text[:1].isupper()), len(rest))
-            return rest[at:]
-        end = self._end_of_the_one_told(rest, 0)
-        return rest if end is None else rest[end:]
+    def _past_the_one_told(self, tokens: list[Token], at: int) -> int:
+        """Where the object of "told" that starts at ``at`` ends: 'reporters', 'him', 'CBC News',
+        'the council'; ``at`` when none does."""
+        if at >= len(tokens):
+            return at
+        if tokens[at].lower in PRONOUN_OBJECTS:
+            return at + 1
+        if tokens[at].text[:1].isupper():
+            return next((i for i in range(at, len(tokens)) if not tokens[i].text[:1].isupper()), len(tokens))
+        end = self._end_of_the_one_told(tokens, at)
+        return at if end is None else end
 
     def _one_interrupted_clause(self, before: tuple[int, int], rest: list[Token], follow: int) -> bool:
         """'Back in Virginia, Mr. Clarke said, he decided ...', 'The top 1 percent would see a cut
@@ -1177,8 +1177,7 @@ class ArticleExtractor:
                         return None  # "..., the engineer told councillors this week.": what was said came before
                     skip = told
                 else:
-                    while skip < len(tokens) and tokens[skip].text[:1].isupper():
-                        skip += 1
+                    skip = self._past_the_one_told(tokens, skip)
             while skip < len(tokens) and tokens[skip].text in ",:":
                 skip += 1
             skip = self._skip_filler_phrase(tokens, skip)

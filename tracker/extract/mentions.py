@@ -232,8 +232,7 @@ def _parse_mention(tokens: list[Token], text: str) -> Mention | None:
     for index, token in enumerate(rest[:-1]):
         owner = _possessive(token) if token.text[-1] in "s'’" else None  # (most words: not a possessive)
         width = 1
-        if owner is None and token.text[-1] == "s" and rest[index + 1].text in ("'", "’") \
-                and rest[index + 1].start == token.end and index + 2 < len(rest):
+        if owner is None and _plural_apostrophe(rest, index + 1):
             owner, width = token.text, 2  # "the teachers' union": the tokenizer splits a plural's apostrophe off
         if owner:
             # The owner is one word or a proper name: "Mexico's", "the company's", "New York Times'".
